@@ -9,17 +9,24 @@ import java.util.Objects;
  * own business: {@link dev.reel.api.spi.EncoderProvider#check} rejects what it cannot honour
  * before any file is touched.
  *
+ * <p>A setting the script leaves out is {@code null} (or 0, or empty), not its default value, so
+ * that an encoder can tell "not set" from "set": {@code crf: 22} on a codec without a crf is an
+ * error, a missing crf is not. {@link #crfOrDefault()} and {@link #pixelFormatOrDefault()} give
+ * the documented defaults.
+ *
  * @param codec the codec by the name users know: {@code h264} (default), {@code h265}, {@code vp9}...
- * @param crf constant rate factor, 0 to 51, lower is better (default 22)
+ * @param crf constant rate factor, 0 to 51, lower is better; {@code null} when not set (then 22,
+ *     or the codec's own default where 22 means nothing)
  * @param preset encoder speed/size trade-off, or {@code null} for the encoder's default
- * @param pixelFormat {@code yuv420p} (default), {@code yuv444p}, ...
+ * @param pixelFormat {@code yuv420p}, {@code yuv444p}, ...; {@code null} when not set (then
+ *     {@code yuv420p}, or the codec's own default, e.g. 10-bit 4:2:2 for ProRes)
  * @param keyframeInterval frames between key frames, or 0 for the encoder's default
  * @param options encoder-specific extra options, validated by the encoder
  * @param metadata container metadata such as {@code title}
  * @param hardware whether to use a hardware encoder
  * @param filters an FFmpeg filter chain applied before encoding, or empty
  */
-public record EncoderSettings(String codec, int crf, String preset, String pixelFormat,
+public record EncoderSettings(String codec, Integer crf, String preset, String pixelFormat,
         int keyframeInterval, Map<String, String> options, Map<String, String> metadata,
         Hardware hardware, String filters) {
 
@@ -27,16 +34,15 @@ public record EncoderSettings(String codec, int crf, String preset, String pixel
     public static final int DEFAULT_CRF = 22;
     public static final String DEFAULT_PIXEL_FORMAT = "yuv420p";
 
-    /** Every setting at its default. */
-    public static final EncoderSettings DEFAULTS = new EncoderSettings(DEFAULT_CODEC, DEFAULT_CRF,
-            null, DEFAULT_PIXEL_FORMAT, 0, Map.of(), Map.of(), Hardware.DISABLED, "");
+    /** Nothing set: every encoder uses its defaults for the h264 codec. */
+    public static final EncoderSettings DEFAULTS = new EncoderSettings(DEFAULT_CODEC, null,
+            null, null, 0, Map.of(), Map.of(), Hardware.DISABLED, "");
 
     public EncoderSettings {
         Objects.requireNonNull(codec, "codec");
-        Objects.requireNonNull(pixelFormat, "pixelFormat");
         Objects.requireNonNull(hardware, "hardware");
         Objects.requireNonNull(filters, "filters");
-        if (crf < 0 || crf > 51) {
+        if (crf != null && (crf < 0 || crf > 51)) {
             throw new IllegalArgumentException("crf must be between 0 and 51, got " + crf);
         }
         if (keyframeInterval < 0) {
@@ -47,11 +53,21 @@ public record EncoderSettings(String codec, int crf, String preset, String pixel
         metadata = Map.copyOf(metadata);
     }
 
+    /** The crf, or 22 when not set. */
+    public int crfOrDefault() {
+        return crf != null ? crf : DEFAULT_CRF;
+    }
+
+    /** The pixel format, or {@code yuv420p} when not set. */
+    public String pixelFormatOrDefault() {
+        return pixelFormat != null ? pixelFormat : DEFAULT_PIXEL_FORMAT;
+    }
+
     public EncoderSettings withCodec(String codec) {
         return new EncoderSettings(codec, crf, preset, pixelFormat, keyframeInterval, options, metadata, hardware, filters);
     }
 
-    public EncoderSettings withCrf(int crf) {
+    public EncoderSettings withCrf(Integer crf) {
         return new EncoderSettings(codec, crf, preset, pixelFormat, keyframeInterval, options, metadata, hardware, filters);
     }
 

@@ -247,7 +247,7 @@ public final class RenderJob {
     }
 
     private void encodeLoop() {
-        FrameRef frame = null;
+        int lastEncoded = -1;
         long lastReport = System.nanoTime();
         try {
             for (int index = range.from(); index < range.to(); index++) {
@@ -270,13 +270,13 @@ public final class RenderJob {
                 } finally {
                     lock.unlock();
                 }
-                frame = movie.frame(index);
                 try {
                     encoder.encode(picture, index);
                 } catch (Throwable t) {
-                    fail(new RenderException(RenderException.Stage.ENCODE, frame, t));
+                    fail(new RenderException(RenderException.Stage.ENCODE, movie.frame(index), t));
                     break;
                 }
+                lastEncoded = index;
                 Progress progress = null;
                 lock.lock();
                 try {
@@ -295,7 +295,7 @@ public final class RenderJob {
                     try {
                         listener.onProgress(progress);
                     } catch (Throwable t) {
-                        fail(new RenderException(RenderException.Stage.PROGRESS, frame, t));
+                        fail(new RenderException(RenderException.Stage.PROGRESS, movie.frame(index), t));
                         break;
                     }
                 }
@@ -303,7 +303,7 @@ public final class RenderJob {
         } catch (Throwable t) {
             fail(t);
         } finally {
-            finish(frame);
+            finish(lastEncoded < 0 ? null : movie.frame(lastEncoded));
         }
     }
 

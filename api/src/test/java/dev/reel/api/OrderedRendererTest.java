@@ -126,29 +126,57 @@ class OrderedRendererTest {
         assertTrue(enc.encodeThreads.iterator().next().matches("reel-\\d+-encode"));
     }
 
+    /**
+     * Frame k fails while every other render thread is inside a slow frame after k. Those frames
+     * were started before the failure and finish; no thread may start another frame after it.
+     */
     @ParameterizedTest(name = "failure in frame {0}")
     @ValueSource(ints = {0, 1, 1499, 2999})
-    void aFailingFrameStopsEverythingAndIsNamed(int k) {
-        Movie probe = threeSequences(0);
-        double failTime = probe.frame(k).time();
+    void aFailingFrameStopsEverythingAndIsNamed(int k) throws Exception {
+        int threads = 4;
+        int total = 3000;
+        AtomicInteger busy = new AtomicInteger();
         AtomicInteger startedAfterFailure = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean othersWereBusy = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
-        List<Sequence> seqs = new ArrayList<>();
-        for (Sequence s : probe.sequences()) {
-            PatternSequence p = (PatternSequence) s;
-            seqs.add(new PatternSequence(p.startTime(), p.endTime(), p.description(), 200_000, t -> {
+        double fps = 100;
+        Sequence seq = new PatternSequence(0, total / fps, "failing at " + k) {
+            @Override
+            public void render(double time, Picture target) {
+                int i = (int) Math.round(time * fps);
                 if (failed.get()) {
                     startedAfterFailure.incrementAndGet();
                 }
-                if (t == failTime) {
+                if (i == k) {
+                    // Wait until the other threads are all inside frames after k, then fail.
+                    int others = Math.min(threads - 1, total - 1 - k);
+                    long deadline = System.nanoTime() + 5_000_000_000L;
+                    while (busy.get() < others && System.nanoTime() < deadline) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+                    }
+                    othersWereBusy.set(busy.get() >= others);
                     failed.set(true);
                     throw new IllegalStateException("cannot draw this one");
                 }
-            }));
-        }
-        Movie movie = new Movie(W, H, 100, seqs);
+                boolean slow = i > k && i <= k + threads;
+                if (slow) {
+                    busy.incrementAndGet();
+                }
+                try {
+                    if (slow) {
+                        // Long enough that the failure is recorded before this frame ends.
+                        java.util.concurrent.locks.LockSupport.parkNanos(200_000_000);
+                    }
+                    super.render(time, target);
+                } finally {
+                    if (slow) {
+                        busy.decrementAndGet();
+                    }
+                }
+            }
+        };
+        Movie movie = new Movie(W, H, fps, List.of(seq));
         RecordingEncoder enc = new RecordingEncoder();
-        int threads = 8;
 
         RenderException e = assertThrows(RenderException.class, () -> renderer(threads).render(movie, enc));
 
@@ -156,18 +184,17 @@ class OrderedRendererTest {
         assertEquals(k, e.frameIndex());
         assertEquals(RenderException.Stage.RENDER, e.stage());
         assertEquals(f, e.frame());
-        assertEquals(String.format(java.util.Locale.ROOT, "frame %d (sequence %d, %s, t = %.4f s): cannot draw this one",
-                k, f.sequenceIndex() + 1, f.sequence().description(), f.time()), e.getMessage());
+        assertEquals(String.format(java.util.Locale.ROOT, "frame %d (sequence 1, failing at %d, t = %.4f s): cannot draw this one",
+                k, k, f.time()), e.getMessage());
         assertTrue(e.getCause() instanceof IllegalStateException);
         assertTrue(enc.aborted);
         assertFalse(enc.closed);
         // Nothing from frame k on reaches the encoder; the frames before it arrive in order.
         assertTrue(enc.indices.size() <= k);
         assertEquals(IntStream.range(0, enc.indices.size()).boxed().collect(Collectors.toList()), enc.indices);
-        // Once the failure is recorded, each thread finishes at most the frame it holds. The hook
-        // sees the failure a little earlier (before the exception reaches the renderer), so allow
-        // each thread one frame more; without a prompt stop this would be up to the window.
-        assertTrue(startedAfterFailure.get() <= 2 * threads, "frames started after the failure: " + startedAfterFailure.get());
+        // Other threads were in the middle of frames when k failed; none started another.
+        assertTrue(othersWereBusy.get());
+        assertEquals(0, startedAfterFailure.get());
     }
 
     @ParameterizedTest(name = "encoder fails at frame {0}")
