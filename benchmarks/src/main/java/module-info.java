@@ -1,0 +1,6 @@
+/** Benchmarks of reel, run as plain programs; see BENCHMARKS.md. Not part of any distribution. */
+module dev.reel.benchmarks {
+    requires dev.reel.api;
+    requires dev.reel.sequences;
+    requires java.management;
+}
