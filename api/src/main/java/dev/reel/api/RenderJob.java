@@ -42,6 +42,8 @@ public final class RenderJob {
     private int framesRendered;
     private Throwable failure;
     private boolean stopped;
+    /** Every frame was encoded and the encoder is being closed: too late to fail or cancel. */
+    private boolean closing;
     private long encoderWaitNanos;
     private long renderWaitNanos;
 
@@ -106,18 +108,7 @@ public final class RenderJob {
 
     /** Like {@link #await()}, ignoring interrupts (the thread's interrupt flag is kept). */
     public RenderResult awaitUninterruptibly() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                encodeThread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        joinUninterruptibly(encodeThread);
         return outcome();
     }
 
@@ -125,7 +116,8 @@ public final class RenderJob {
      * Asks the render to stop: no new frame starts, frames being drawn are dropped when done, the
      * encoder is aborted, and {@link #await()} throws {@link RenderCancelledException}.
      *
-     * @return false if the render had already finished or failed
+     * @return false if the render had already failed, been cancelled, or encoded every frame
+     *     (then the encoder is closing and the movie completes)
      */
     public boolean cancel() {
         return fail(new RenderCancelledException("render cancelled: frames " + range + " were not all encoded"));
@@ -173,7 +165,7 @@ public final class RenderJob {
     private boolean fail(Throwable t) {
         lock.lock();
         try {
-            if (failure != null || result != null) {
+            if (failure != null || closing) {
                 return false;
             }
             failure = t;
@@ -307,24 +299,36 @@ public final class RenderJob {
         }
     }
 
-    /** Runs on the encoding thread once the loop ends: no other thread touches the encoder after. */
+    /**
+     * Runs on the encoding thread once the loop ends, after every render thread has ended, so no
+     * other thread touches the encoder. Exactly one of close and abort is called.
+     */
     private void finish(FrameRef lastFrame) {
         for (Thread t : renderThreads) {
-            joinQuietly(t);
+            joinUninterruptibly(t);
         }
-        if (failureNow() == null) {
+        boolean complete;
+        lock.lock();
+        try {
+            // From here on a cancel is refused: the movie is complete and being closed.
+            complete = failure == null;
+            closing = complete;
+        } finally {
+            lock.unlock();
+        }
+        Throwable closeFailure = null;
+        if (complete) {
             try {
                 encoder.close();
             } catch (Throwable t) {
-                fail(new RenderException(RenderException.Stage.FINISH, lastFrame, t));
+                closeFailure = new RenderException(RenderException.Stage.FINISH, lastFrame, t);
             }
         }
-        Throwable f = failureNow();
-        if (f != null) {
+        if (!complete || closeFailure != null) {
             try {
                 encoder.abort();
             } catch (Throwable t) {
-                f.addSuppressed(t);
+                (closeFailure != null ? closeFailure : failureNow()).addSuppressed(t);
             }
         }
         lock.lock();
@@ -333,7 +337,9 @@ public final class RenderJob {
             stopped = true;
             pool.clear();
             Arrays.fill(ring, null);
-            if (failure == null) {
+            if (closeFailure != null) {
+                failure = closeFailure;
+            } else if (complete) {
                 Progress last = progressLocked(endNanos);
                 result = new RenderResult(range, last.elapsed(), last.framesPerSecond(), picturesAllocated, last);
             }
@@ -342,7 +348,8 @@ public final class RenderJob {
         }
     }
 
-    private static void joinQuietly(Thread t) {
+    /** Joins a thread, ignoring interrupts but keeping the caller's interrupt flag. */
+    private static void joinUninterruptibly(Thread t) {
         boolean interrupted = false;
         while (true) {
             try {

@@ -289,6 +289,32 @@ class OrderedRendererTest {
     }
 
     @Test
+    void aCancelWhileTheEncoderClosesIsRefusedAndTheMovieCompletes() throws Exception {
+        CountDownLatch closing = new CountDownLatch(1);
+        CountDownLatch mayClose = new CountDownLatch(1);
+        RecordingEncoder enc = new RecordingEncoder() {
+            @Override
+            public void close() throws java.io.IOException {
+                closing.countDown();
+                try {
+                    mayClose.await();
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+                super.close();
+            }
+        };
+        RenderJob job = renderer(2).start(threeSequences(0), enc);
+        assertTrue(closing.await(20, TimeUnit.SECONDS));
+        assertFalse(job.cancel(), "every frame is encoded: the movie completes");
+        mayClose.countDown();
+        assertEquals(3000, job.await().last().framesEncoded());
+        assertTrue(enc.closed);
+        assertFalse(enc.aborted);
+        assertNull(enc.orderError);
+    }
+
+    @Test
     void interruptingTheCallerCancelsTheRender() throws Exception {
         PatternSequence slow = new PatternSequence(0, 100, "slow", 4_000_000, t -> { });
         Movie movie = new Movie(W, H, 100, List.of(slow));
