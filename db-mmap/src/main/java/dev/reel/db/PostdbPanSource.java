@@ -1,0 +1,244 @@
+package dev.reel.db;
+
+import dev.reel.api.FrameSource;
+import dev.reel.api.InvalidViewException;
+import dev.reel.api.PanView;
+import dev.reel.api.Picture;
+import dev.reel.api.View;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Camera-pan frames from a fractalshades {@code .postdb} (an RGB or RGBA uint8 NumPy picture),
+ * drawn as fractalshades' {@code Db.plot} draws them (fractalshades-format.md, section 3).
+ *
+ * <p><b>Geometry.</b> Database column i is at x = -0.5 + i/(nx-1) and row j at
+ * y = (0.5 - j/(ny-1))/r with r = nx/ny: x spans the width, y points up. A {@link PanView}
+ * (x, y, dx) covers dx by dx/ratio, ratio being the picture's width over height; its pixel
+ * (i, j) is at X = x - dx/2 + dx·i/(W-1), Y = y + dy/2 - dy·j/(H-1), sampled bilinearly at
+ * fractional column u = (X + 0.5)(nx - 1) and row v = (0.5 - r·Y)(ny - 1). Coordinates are
+ * computed in double precision, clamped to the grid, and a sample on the last node uses the last
+ * cell with weight 1. Each channel is truncated to 8 bits after a cast to float, as fractalshades
+ * stores float32 before its uint8 cast; alpha is dropped.
+ *
+ * <p><b>Bounds.</b> A view whose edges leave [-0.5, 0.5] x [-0.5/r, 0.5/r] is an
+ * {@link InvalidViewException}; a view exactly touching an edge is valid.
+ *
+ * <p><b>Threads and memory.</b> The file is mapped read-only and paged in as frames touch it;
+ * {@link #draw} only reads it, so any number of threads may draw at once.
+ */
+public final class PostdbPanSource implements FrameSource {
+    private final NpyArray array;
+    private final String name;
+    private final int nx;
+    private final int ny;
+    private final int channels;
+    private final long rowBytes;
+
+    private PostdbPanSource(NpyArray array) {
+        this.array = array;
+        this.name = array.file().getFileName().toString();
+        this.ny = (int) (long) array.header().shape().get(0);
+        this.nx = (int) (long) array.header().shape().get(1);
+        this.channels = (int) (long) array.header().shape().get(2);
+        this.rowBytes = (long) nx * channels;
+    }
+
+    /**
+     * Opens a {@code .postdb} file read-only.
+     *
+     * @throws NpyFormatException if it is not a (rows, columns, 3 or 4) uint8 NumPy array
+     * @throws IOException if it cannot be read
+     */
+    public static PostdbPanSource open(Path file) throws IOException {
+        return open(file, NpyArray.CHUNK_BYTES);
+    }
+
+    /** {@link #open(Path)} with another chunk size, so tests cross chunk boundaries in small files. */
+    static PostdbPanSource open(Path file, long chunkBytes) throws IOException {
+        NpyHeader header = NpyHeader.read(file).requirePicture(file.toString());
+        if (header.shape().get(0) > Integer.MAX_VALUE || header.shape().get(1) > Integer.MAX_VALUE / 4) {
+            throw new NpyFormatException(file.toString(), "a picture of " + header.shapeString()
+                    + " is too large: at most " + Integer.MAX_VALUE / 4 + " columns and " + Integer.MAX_VALUE + " rows");
+        }
+        long rowBytes = header.shape().get(1) * header.shape().get(2);
+        return new PostdbPanSource(NpyArray.open(file, rowBytes, chunkBytes));
+    }
+
+    /** Columns of the database. */
+    public int width() {
+        return nx;
+    }
+
+    /** Rows of the database. */
+    public int height() {
+        return ny;
+    }
+
+    /** 3 for RGB, 4 for RGBA. */
+    public int channels() {
+        return channels;
+    }
+
+    @Override
+    public String description() {
+        return name;
+    }
+
+    @Override
+    public boolean supports(Class<? extends View> kind) {
+        return kind == PanView.class;
+    }
+
+    @Override
+    public void check(View view, int width, int height) {
+        if (!(view instanceof PanView pan)) {
+            throw new InvalidViewException(name + " draws pan views (x, y, dx), not a " + view.getClass().getSimpleName());
+        }
+        double r = (double) nx / ny;
+        double dy = pan.dx() * height / width;
+        String problem = null;
+        if (pan.x() - pan.dx() / 2 < -0.5) {
+            problem = "its left edge x - dx/2 = " + num(pan.x() - pan.dx() / 2) + " is below -0.5";
+        } else if (pan.x() + pan.dx() / 2 > 0.5) {
+            problem = "its right edge x + dx/2 = " + num(pan.x() + pan.dx() / 2) + " is above 0.5";
+        } else if (pan.y() - dy / 2 < -0.5 / r) {
+            problem = "its bottom edge y - dy/2 = " + num(pan.y() - dy / 2) + " is below " + num(-0.5 / r);
+        } else if (pan.y() + dy / 2 > 0.5 / r) {
+            problem = "its top edge y + dy/2 = " + num(pan.y() + dy / 2) + " is above " + num(0.5 / r);
+        }
+        if (problem != null) {
+            throw new InvalidViewException(String.format(Locale.ROOT,
+                    "%s: the view x = %s, y = %s, dx = %s (dy = %s at %dx%d) leaves the database (%dx%d, x in [-0.5, 0.5], y in [%s, %s]): %s",
+                    name, num(pan.x()), num(pan.y()), num(pan.dx()), num(dy), width, height, nx, ny,
+                    num(-0.5 / r), num(0.5 / r), problem));
+        }
+    }
+
+    @Override
+    public void draw(View view, Picture target) {
+        int width = target.width();
+        int height = target.height();
+        check(view, width, height);
+        PanView pan = (PanView) view;
+        double r = (double) nx / ny;
+        double dx = pan.dx();
+        double dy = dx * height / width;
+
+        // u depends on the column only and v on the row only: compute each once per frame.
+        int[] col0 = new int[width];
+        int[] col1 = new int[width];
+        double[] fu = new double[width];
+        for (int i = 0; i < width; i++) {
+            double x = width == 1 ? pan.x() : pan.x() - dx / 2 + dx * i / (width - 1);
+            double u = (x + 0.5) * (nx - 1);
+            int i0 = cell(u, nx);
+            col0[i] = i0 * channels;
+            col1[i] = (nx == 1 ? i0 : i0 + 1) * channels;
+            fu[i] = fraction(u, i0, nx);
+        }
+
+        // Bilinear sampling, factored: each database row the frame needs is interpolated
+        // horizontally once (at every frame column), and each frame row blends two such rows.
+        // Consecutive frame rows mostly share database rows, so most rows are interpolated once
+        // and used twice or more. Mathematically this is fractalshades' four-weight sum.
+        double[] upper = new double[3 * width];
+        double[] lower = new double[3 * width];
+        int upperRow = -1;
+        int lowerRow = -1;
+        byte[] out = target.rgb();
+        int o = 0;
+        for (int j = 0; j < height; j++) {
+            double y = height == 1 ? pan.y() : pan.y() + dy / 2 - dy * j / (height - 1);
+            double v = (0.5 - r * y) * (ny - 1);
+            int j0 = cell(v, ny);
+            double fv = fraction(v, j0, ny);
+            int j1 = ny == 1 ? j0 : j0 + 1;
+            if (upperRow != j0) {
+                if (lowerRow == j0) {
+                    double[] swap = upper;
+                    upper = lower;
+                    lower = swap;
+                    upperRow = j0;
+                    lowerRow = -1;
+                } else {
+                    interpolateRow(j0, col0, col1, fu, upper);
+                    upperRow = j0;
+                }
+            }
+            if (lowerRow != j1) {
+                if (j1 == j0) {
+                    System.arraycopy(upper, 0, lower, 0, lower.length);
+                } else {
+                    interpolateRow(j1, col0, col1, fu, lower);
+                }
+                lowerRow = j1;
+            }
+            double gv = 1 - fv;
+            for (int k = 0; k < lower.length; k++) {
+                out[o++] = (byte) (int) (float) (gv * upper[k] + fv * lower[k]);
+            }
+        }
+    }
+
+    /** Database row {@code row}, interpolated horizontally at every frame column, RGB interleaved. */
+    private void interpolateRow(int row, int[] col0, int[] col1, double[] fu, double[] into) {
+        long start = row * rowBytes;
+        ByteBuffer buf = array.chunkFor(start, rowBytes);
+        int base = array.chunkOffset(start);
+        int width = fu.length;
+        if (channels == 4 && nx > 1) {
+            // The common case: both neighbours in one 64-bit read (little-endian: red lowest).
+            for (int i = 0, k = 0; i < width; i++, k += 3) {
+                double f = fu[i];
+                double g = 1 - f;
+                long p = buf.getLong(base + col0[i]);
+                into[k] = g * (p & 0xff) + f * (p >>> 32 & 0xff);
+                into[k + 1] = g * (p >>> 8 & 0xff) + f * (p >>> 40 & 0xff);
+                into[k + 2] = g * (p >>> 16 & 0xff) + f * (p >>> 48 & 0xff);
+            }
+        } else {
+            for (int i = 0, k = 0; i < width; i++, k += 3) {
+                double f = fu[i];
+                double g = 1 - f;
+                int a = base + col0[i];
+                int b = base + col1[i];
+                into[k] = g * (buf.get(a) & 0xff) + f * (buf.get(b) & 0xff);
+                into[k + 1] = g * (buf.get(a + 1) & 0xff) + f * (buf.get(b + 1) & 0xff);
+                into[k + 2] = g * (buf.get(a + 2) & 0xff) + f * (buf.get(b + 2) & 0xff);
+            }
+        }
+    }
+
+    /** The cell a fractional grid coordinate falls in, with the last node in the last cell. */
+    private static int cell(double u, int n) {
+        if (n == 1 || !(u > 0)) {
+            return 0;
+        }
+        return (int) Math.min(Math.floor(u), n - 2);
+    }
+
+    /** The weight of the cell's second node: 1 on (or past) the last node. */
+    private static double fraction(double u, int cell, int n) {
+        if (n == 1 || !(u > 0)) {
+            return 0;
+        }
+        return Math.min(1.0, u - cell);
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    @Override
+    public void close() {
+        array.close();
+    }
+
+    @Override
+    public String toString() {
+        return "PostdbPanSource[" + array + "]";
+    }
+}
