@@ -83,6 +83,7 @@ public final class ExpZoomSource implements FrameSource {
      * @param expmap the exponential map, a (nh, nt, 3 or 4) uint8 {@code .postdb}
      * @param finalImage the final image, a square (n, n, 3 or 4) uint8 {@code .postdb} with the
      *     expmap's number of channels
+     * @return the source; the caller closes it
      * @throws NpyFormatException naming the file, if a file is not a {@code .postdb}, not such a
      *     picture, or the two do not match
      * @throws IOException if a file cannot be read
@@ -168,14 +169,22 @@ public final class ExpZoomSource implements FrameSource {
 
     /**
      * Checks that the view is a {@link ZoomView} whose depth lies in the valid range for a frame
-     * of this size.
+     * of this size, without drawing.
+     *
+     * @throws InvalidViewException naming this source, the depth and the valid range
      */
     @Override
     public void check(View view, int width, int height) {
         requireDepth(zoomView(view), width, height);
     }
 
-    /** Draws a {@link ZoomView}, writing every pixel of {@code target}. */
+    /**
+     * Draws a {@link ZoomView}, writing every pixel of {@code target}. The first frame of a size
+     * also computes that size's geometry (about half a second at 1920x1080, on all cores); frames
+     * drawn meanwhile by other threads at the same size wait for it.
+     *
+     * @throws InvalidViewException as {@link #check} does
+     */
     @Override
     public void draw(View view, Picture target) {
         double h = requireDepth(zoomView(view), target.width(), target.height());

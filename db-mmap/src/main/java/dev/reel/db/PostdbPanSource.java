@@ -30,6 +30,15 @@ import java.util.Locale;
  * {@link #draw} only reads it, so any number of threads may draw at once.
  */
 public final class PostdbPanSource implements FrameSource {
+    /** 0.0 to 255.0: a table lookup turns a byte into a double faster than a conversion does. */
+    private static final double[] LEVELS = new double[256];
+
+    static {
+        for (int i = 0; i < LEVELS.length; i++) {
+            LEVELS[i] = i;
+        }
+    }
+
     private final NpyArray array;
     private final String name;
     private final int nx;
@@ -189,15 +198,16 @@ public final class PostdbPanSource implements FrameSource {
         ByteBuffer buf = array.chunkFor(start, rowBytes);
         int base = array.chunkOffset(start);
         int width = fu.length;
+        double[] level = LEVELS;
         if (channels == 4 && nx > 1) {
             // The common case: both neighbours in one 64-bit read (little-endian: red lowest).
             for (int i = 0, k = 0; i < width; i++, k += 3) {
                 double f = fu[i];
                 double g = 1 - f;
                 long p = buf.getLong(base + col0[i]);
-                into[k] = g * (p & 0xff) + f * (p >>> 32 & 0xff);
-                into[k + 1] = g * (p >>> 8 & 0xff) + f * (p >>> 40 & 0xff);
-                into[k + 2] = g * (p >>> 16 & 0xff) + f * (p >>> 48 & 0xff);
+                into[k] = g * level[(int) (p & 0xff)] + f * level[(int) (p >>> 32 & 0xff)];
+                into[k + 1] = g * level[(int) (p >>> 8 & 0xff)] + f * level[(int) (p >>> 40 & 0xff)];
+                into[k + 2] = g * level[(int) (p >>> 16 & 0xff)] + f * level[(int) (p >>> 48 & 0xff)];
             }
         } else {
             for (int i = 0, k = 0; i < width; i++, k += 3) {
@@ -205,9 +215,9 @@ public final class PostdbPanSource implements FrameSource {
                 double g = 1 - f;
                 int a = base + col0[i];
                 int b = base + col1[i];
-                into[k] = g * (buf.get(a) & 0xff) + f * (buf.get(b) & 0xff);
-                into[k + 1] = g * (buf.get(a + 1) & 0xff) + f * (buf.get(b + 1) & 0xff);
-                into[k + 2] = g * (buf.get(a + 2) & 0xff) + f * (buf.get(b + 2) & 0xff);
+                into[k] = g * level[buf.get(a) & 0xff] + f * level[buf.get(b) & 0xff];
+                into[k + 1] = g * level[buf.get(a + 1) & 0xff] + f * level[buf.get(b + 1) & 0xff];
+                into[k + 2] = g * level[buf.get(a + 2) & 0xff] + f * level[buf.get(b + 2) & 0xff];
             }
         }
     }

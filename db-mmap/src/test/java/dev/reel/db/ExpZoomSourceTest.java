@@ -13,9 +13,12 @@ import dev.reel.api.ZoomView;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -278,8 +281,8 @@ class ExpZoomSourceTest {
         assertEquals(2, pyramid.rows(1));
         assertEquals(4, pyramid.columns(1));
         byte[] expected = {97, 97, 97, (byte) 128, (byte) 128, (byte) 128, (byte) 128, (byte) 128, (byte) 128, 97, 97, 97};
-        assertArrayEquals(expected, java.util.Arrays.copyOf(pyramid.level(1)[0], 12));
-        assertArrayEquals(expected, java.util.Arrays.copyOf(pyramid.level(1)[1], 12));
+        assertArrayEquals(expected, Arrays.copyOf(pyramid.level(1)[0], 12));
+        assertArrayEquals(expected, Arrays.copyOf(pyramid.level(1)[1], 12));
     }
 
     // ---- errors ----
@@ -329,7 +332,7 @@ class ExpZoomSourceTest {
         InvalidViewException e = assertThrows(InvalidViewException.class,
                 () -> source.draw(new ZoomView(-0.25), picture));
         assertEquals("zoom_expmap.postdb + zoom_final.postdb: zoom depth h = -0.25 is outside the valid range"
-                + " [0, " + String.format(java.util.Locale.ROOT, "%.6f", Math.floor(limit * 1e6) / 1e6)
+                + " [0, " + String.format(Locale.ROOT, "%.6f", Math.floor(limit * 1e6) / 1e6)
                 + "] for a 81x61 frame", e.getMessage());
         e = assertThrows(InvalidViewException.class, () -> source.check(new ZoomView(8), 81, 61));
         assertEquals("zoom_expmap.postdb + zoom_final.postdb: zoom depth h = 8.0 is outside the valid range"
@@ -471,8 +474,8 @@ class ExpZoomSourceTest {
         final int n;
         final double hmax0;
         final double dh;
-        private final java.util.Set<Integer> finalLevelsSeen = new java.util.TreeSet<>();
-        private final java.util.Set<Integer> expmapLevelsSeen = new java.util.TreeSet<>();
+        private final Set<Integer> finalLevelsSeen = new TreeSet<>();
+        private final Set<Integer> expmapLevelsSeen = new TreeSet<>();
         int clampedSeen;
         int justInsideSeen;
         int justOutsideSeen;
