@@ -2,5 +2,6 @@
 module dev.reel.benchmarks {
     requires dev.reel.api;
     requires dev.reel.sequences;
+    requires dev.reel.db;
     requires java.management;
 }
