@@ -153,8 +153,9 @@ public final class PostdbPanSource implements FrameSource {
         // horizontally once (at every frame column), and each frame row blends two such rows.
         // Consecutive frame rows mostly share database rows, so most rows are interpolated once
         // and used twice or more. Mathematically this is fractalshades' four-weight sum.
-        double[] upper = new double[3 * width];
-        double[] lower = new double[3 * width];
+        // Rows are kept planar (red, green, blue arrays): unit-stride loops the JIT compiles well.
+        double[][] upper = new double[3][width];
+        double[][] lower = new double[3][width];
         int upperRow = -1;
         int lowerRow = -1;
         byte[] out = target.rgb();
@@ -167,7 +168,7 @@ public final class PostdbPanSource implements FrameSource {
             int j1 = ny == 1 ? j0 : j0 + 1;
             if (upperRow != j0) {
                 if (lowerRow == j0) {
-                    double[] swap = upper;
+                    double[][] swap = upper;
                     upper = lower;
                     lower = swap;
                     upperRow = j0;
@@ -179,45 +180,58 @@ public final class PostdbPanSource implements FrameSource {
             }
             if (lowerRow != j1) {
                 if (j1 == j0) {
-                    System.arraycopy(upper, 0, lower, 0, lower.length);
+                    for (int c = 0; c < 3; c++) {
+                        System.arraycopy(upper[c], 0, lower[c], 0, width);
+                    }
                 } else {
                     interpolateRow(j1, col0, col1, fu, lower);
                 }
                 lowerRow = j1;
             }
             double gv = 1 - fv;
-            for (int k = 0; k < lower.length; k++) {
-                out[o++] = (byte) (int) (float) (gv * upper[k] + fv * lower[k]);
+            double[] r0 = upper[0];
+            double[] g0 = upper[1];
+            double[] b0 = upper[2];
+            double[] r1 = lower[0];
+            double[] g1 = lower[1];
+            double[] b1 = lower[2];
+            for (int i = 0; i < width; i++, o += 3) {
+                out[o] = (byte) (int) (float) (gv * r0[i] + fv * r1[i]);
+                out[o + 1] = (byte) (int) (float) (gv * g0[i] + fv * g1[i]);
+                out[o + 2] = (byte) (int) (float) (gv * b0[i] + fv * b1[i]);
             }
         }
     }
 
-    /** Database row {@code row}, interpolated horizontally at every frame column, RGB interleaved. */
-    private void interpolateRow(int row, int[] col0, int[] col1, double[] fu, double[] into) {
+    /** Database row {@code row}, interpolated horizontally at every frame column, as red, green and blue rows. */
+    private void interpolateRow(int row, int[] col0, int[] col1, double[] fu, double[][] into) {
         long start = row * rowBytes;
         ByteBuffer buf = array.chunkFor(start, rowBytes);
         int base = array.chunkOffset(start);
         int width = fu.length;
         double[] level = LEVELS;
+        double[] red = into[0];
+        double[] green = into[1];
+        double[] blue = into[2];
         if (channels == 4 && nx > 1) {
             // The common case: both neighbours in one 64-bit read (little-endian: red lowest).
-            for (int i = 0, k = 0; i < width; i++, k += 3) {
+            for (int i = 0; i < width; i++) {
                 double f = fu[i];
                 double g = 1 - f;
                 long p = buf.getLong(base + col0[i]);
-                into[k] = g * level[(int) (p & 0xff)] + f * level[(int) (p >>> 32 & 0xff)];
-                into[k + 1] = g * level[(int) (p >>> 8 & 0xff)] + f * level[(int) (p >>> 40 & 0xff)];
-                into[k + 2] = g * level[(int) (p >>> 16 & 0xff)] + f * level[(int) (p >>> 48 & 0xff)];
+                red[i] = g * level[(int) (p & 0xff)] + f * level[(int) (p >>> 32 & 0xff)];
+                green[i] = g * level[(int) (p >>> 8 & 0xff)] + f * level[(int) (p >>> 40 & 0xff)];
+                blue[i] = g * level[(int) (p >>> 16 & 0xff)] + f * level[(int) (p >>> 48 & 0xff)];
             }
         } else {
-            for (int i = 0, k = 0; i < width; i++, k += 3) {
+            for (int i = 0; i < width; i++) {
                 double f = fu[i];
                 double g = 1 - f;
                 int a = base + col0[i];
                 int b = base + col1[i];
-                into[k] = g * level[buf.get(a) & 0xff] + f * level[buf.get(b) & 0xff];
-                into[k + 1] = g * level[buf.get(a + 1) & 0xff] + f * level[buf.get(b + 1) & 0xff];
-                into[k + 2] = g * level[buf.get(a + 2) & 0xff] + f * level[buf.get(b + 2) & 0xff];
+                red[i] = g * level[buf.get(a) & 0xff] + f * level[buf.get(b) & 0xff];
+                green[i] = g * level[buf.get(a + 1) & 0xff] + f * level[buf.get(b + 1) & 0xff];
+                blue[i] = g * level[buf.get(a + 2) & 0xff] + f * level[buf.get(b + 2) & 0xff];
             }
         }
     }
