@@ -41,6 +41,8 @@ import java.util.function.IntFunction;
 public final class DatabaseBenchmark {
     private static final int WIDTH = 1920;
     private static final int HEIGHT = 1080;
+    /** Views in a camera path; each is drawn once before timing starts. */
+    private static final int PATH = 300;
 
     private final Path dataDir;
     private final PrintStream out;
@@ -82,13 +84,14 @@ public final class DatabaseBenchmark {
         int n = side(16384);
         Path file = picture("pan_" + n + ".postdb", n, n, 4);
         try (PostdbPanSource src = PostdbPanSource.open(file)) {
-            // A pan across the database at 1:1 (one frame pixel per database pixel), as in
-            // fractalshades' pan example, with a little zoom so the weights vary.
+            // A camera move as in a movie: one sweep across the whole database in 300 frames
+            // (about 48 database pixels per frame), weaving up and down, at about 1:1 (one frame
+            // pixel per 1.1 database pixels, so the weights vary).
             double dx = Math.min(1.0, WIDTH * 1.1 / n);
             double dy = dx * HEIGHT / WIDTH;
             IntFunction<View> path = i -> new PanView(
-                    -0.5 + dx / 2 + (1 - dx) * ((i * 37) % 100) / 100.0,
-                    (0.5 - dy / 2) * (((i * 53) % 100) / 50.0 - 1), dx);
+                    -0.5 + dx / 2 + (1 - dx) * (i % PATH) / (double) PATH,
+                    (0.5 - dy / 2) * 0.8 * Math.sin(2 * Math.PI * (i % PATH) / PATH), dx);
             return report("pan (" + n + "x" + n + " RGBA, " + (Files.size(file) >> 20) + " MiB)", src::draw, path, 90, copyFps);
         }
     }
@@ -107,7 +110,7 @@ public final class DatabaseBenchmark {
                     nh, nt, Files.size(expmap) >> 20, nFinal, nFinal, (System.nanoTime() - t0) / 1e9);
             double hMax = 2 * Math.PI * nh / nt - Math.log(0.5 * Math.sqrt(1 + Math.pow((double) WIDTH / HEIGHT, 2)));
             // Depths across the whole zoom, final image and expmap alike.
-            IntFunction<View> path = i -> new ZoomView(hMax * ((i * 61) % 100) / 100.0);
+            IntFunction<View> path = i -> new ZoomView(hMax * ((i * 61) % PATH) / PATH);
             return report("zoom", src::draw, path, 45, copyFps);
         }
     }
@@ -117,12 +120,12 @@ public final class DatabaseBenchmark {
     }
 
     private boolean report(String what, Drawer drawer, IntFunction<View> path, double target, double copyFps) {
-        int frames = Math.max(20, (int) (200 * scale));
-        // The path visits 100 views. Draw each once first, so that the JIT has compiled the
-        // sampler and the pages those views read are mapped: what follows measures sampling,
-        // not the first touch of the file.
+        int frames = Math.max(20, (int) (PATH * scale));
+        // Draw every view of the path once first, so that the JIT has compiled the sampler and
+        // the pages those views read are mapped: what follows measures sampling, not the first
+        // touch of the file.
         Picture warm = new Picture(WIDTH, HEIGHT);
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < (scale < 1 ? frames : PATH); i++) {
             drawer.draw(path.apply(i), warm);
         }
         double firstPass = rate(drawer, path, frames, 1);
