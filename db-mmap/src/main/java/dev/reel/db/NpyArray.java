@@ -15,7 +15,7 @@ import java.util.Objects;
  * <p>A Java buffer holds at most 2 GiB, so the data is mapped as a sequence of chunks of
  * {@link #CHUNK_BYTES} bytes each, every chunk extended by an {@code overlap} into the next one.
  * Any byte range no longer than the overlap therefore lies whole in one chunk
- * ({@link #chunkFor}), so that a sampler reads two neighbouring rows from one buffer with plain
+ * ({@link #chunkFor}), so that a sampler reads a whole row (or two) from one buffer with plain
  * absolute gets, whatever their position in a file of many gigabytes.
  *
  * <p>Opening reads the header only. Thread-safe: the buffers are only read with absolute gets.
@@ -41,7 +41,8 @@ public final class NpyArray implements AutoCloseable {
     /**
      * Opens a file: reads and checks its header, and maps its data read-only.
      *
-     * @param overlap the longest byte range that must lie in one chunk (for a picture, two rows)
+     * @param overlap the longest byte range that must lie in one chunk (for a picture sampler, the
+     *     rows it reads at once)
      * @throws NpyFormatException if the file is not an {@code .npy} file reel can read
      * @throws IOException if it cannot be opened or mapped
      */
