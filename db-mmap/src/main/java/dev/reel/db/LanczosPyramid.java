@@ -35,15 +35,6 @@ final class LanczosPyramid {
 
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /** The doubles 0 to 255: looking a byte up here is cheaper than converting it (measured). */
-    private static final double[] BYTE_VALUE = new double[256];
-
-    static {
-        for (int i = 0; i < BYTE_VALUE.length; i++) {
-            BYTE_VALUE[i] = i;
-        }
-    }
-
     /** Output rows per parallel task while decimating; each band re-filters 7 input rows at its top. */
     private static final int BAND_ROWS = 32;
 
@@ -219,7 +210,7 @@ final class LanczosPyramid {
         double w01 = fu * (1 - fv);
         double w10 = (1 - fu) * fv;
         double w11 = fu * fv;
-        double[] value = BYTE_VALUE;
+        double[] value = ByteValues.AS_DOUBLE;
         for (int c = 0; c < RGB; c++) {
             int shift = 8 * c;
             double s = w00 * value[(int) (top >>> shift) & 0xff] + w01 * value[(int) (top >>> (32 + shift)) & 0xff]

@@ -30,15 +30,6 @@ import java.util.Locale;
  * {@link #draw} only reads it, so any number of threads may draw at once.
  */
 public final class PostdbPanSource implements FrameSource {
-    /** 0.0 to 255.0: a table lookup turns a byte into a double faster than a conversion does. */
-    private static final double[] LEVELS = new double[256];
-
-    static {
-        for (int i = 0; i < LEVELS.length; i++) {
-            LEVELS[i] = i;
-        }
-    }
-
     private final NpyArray array;
     private final String name;
     private final int nx;
@@ -209,7 +200,7 @@ public final class PostdbPanSource implements FrameSource {
         ByteBuffer buf = array.chunkFor(start, rowBytes);
         int base = array.chunkOffset(start);
         int width = fu.length;
-        double[] level = LEVELS;
+        double[] level = ByteValues.AS_DOUBLE;
         double[] red = into[0];
         double[] green = into[1];
         double[] blue = into[2];
