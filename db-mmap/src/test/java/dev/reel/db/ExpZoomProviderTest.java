@@ -22,8 +22,7 @@ class ExpZoomProviderTest {
     Path dir;
 
     private Path picture(String name, int rows, int columns) throws IOException {
-        return NpyWriter.write(dir.resolve(name), NpyWriter.header(1, "|u1", false, rows, columns, 4),
-                NpyWriter.counting(NpyDType.UINT8, rows * columns * 4));
+        return NpyWriter.rgbaPicture(dir.resolve(name), rows, columns);
     }
 
     @Test

@@ -104,4 +104,9 @@ final class NpyWriter {
         }
         return file;
     }
+
+    /** A real (rows, columns, 4) uint8 .postdb whose bytes count 0, 1, 2, ... (mod 256). */
+    static Path rgbaPicture(Path file, int rows, int columns) throws IOException {
+        return write(file, header(1, "|u1", false, rows, columns, 4), counting(NpyDType.UINT8, rows * columns * 4));
+    }
 }

@@ -22,9 +22,8 @@ class ProvidersTest {
     @TempDir
     Path dir;
 
-    private Path picture(String name, int rows, int cols) throws IOException {
-        return NpyWriter.write(dir.resolve(name), NpyWriter.header(1, "|u1", false, rows, cols, 4),
-                NpyWriter.counting(NpyDType.UINT8, rows * cols * 4));
+    private Path picture(String name, int rows, int columns) throws IOException {
+        return NpyWriter.rgbaPicture(dir.resolve(name), rows, columns);
     }
 
     @Test
