@@ -6,7 +6,10 @@ import dev.reel.api.PanView;
 import dev.reel.api.Picture;
 import dev.reel.api.View;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -30,6 +33,7 @@ import java.util.Locale;
  * {@link #draw} only reads it, so any number of threads may draw at once.
  */
 public final class PostdbPanSource implements FrameSource {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private final NpyArray array;
     private final String name;
     private final int nx;
@@ -145,6 +149,7 @@ public final class PostdbPanSource implements FrameSource {
         // Consecutive frame rows mostly share database rows, so most rows are interpolated once
         // and used twice or more. Mathematically this is fractalshades' four-weight sum.
         // Rows are kept planar (red, green, blue arrays): unit-stride loops the JIT compiles well.
+        byte[] bytes = new byte[col1[width - 1] + channels - col0[0] + Long.BYTES];
         double[][] upper = new double[3][width];
         double[][] lower = new double[3][width];
         int upperRow = -1;
@@ -165,7 +170,7 @@ public final class PostdbPanSource implements FrameSource {
                     upperRow = j0;
                     lowerRow = -1;
                 } else {
-                    interpolateRow(j0, col0, col1, fu, upper);
+                    interpolateRow(j0, col0, col1, fu, upper, bytes);
                     upperRow = j0;
                 }
             }
@@ -175,7 +180,7 @@ public final class PostdbPanSource implements FrameSource {
                         System.arraycopy(upper[c], 0, lower[c], 0, width);
                     }
                 } else {
-                    interpolateRow(j1, col0, col1, fu, lower);
+                    interpolateRow(j1, col0, col1, fu, lower, bytes);
                 }
                 lowerRow = j1;
             }
@@ -195,11 +200,14 @@ public final class PostdbPanSource implements FrameSource {
     }
 
     /** Database row {@code row}, interpolated horizontally at every frame column, as red, green and blue rows. */
-    private void interpolateRow(int row, int[] col0, int[] col1, double[] fu, double[][] into) {
+    private void interpolateRow(int row, int[] col0, int[] col1, double[] fu, double[][] into, byte[] bytes) {
         long start = row * rowBytes;
         ByteBuffer buf = array.chunkFor(start, rowBytes);
-        int base = array.chunkOffset(start);
         int width = fu.length;
+        // One bulk copy of the bytes this row needs: array reads are cheaper than buffer reads.
+        int first = col0[0];
+        buf.get(array.chunkOffset(start) + first, bytes, 0, col1[width - 1] + channels - first);
+        int base = -first;
         double[] level = ByteValues.AS_DOUBLE;
         double[] red = into[0];
         double[] green = into[1];
@@ -209,7 +217,7 @@ public final class PostdbPanSource implements FrameSource {
             for (int i = 0; i < width; i++) {
                 double f = fu[i];
                 double g = 1 - f;
-                long p = buf.getLong(base + col0[i]);
+                long p = (long) LONGS.get(bytes, base + col0[i]);
                 red[i] = g * level[(int) (p & 0xff)] + f * level[(int) (p >>> 32 & 0xff)];
                 green[i] = g * level[(int) (p >>> 8 & 0xff)] + f * level[(int) (p >>> 40 & 0xff)];
                 blue[i] = g * level[(int) (p >>> 16 & 0xff)] + f * level[(int) (p >>> 48 & 0xff)];
@@ -220,9 +228,9 @@ public final class PostdbPanSource implements FrameSource {
                 double g = 1 - f;
                 int a = base + col0[i];
                 int b = base + col1[i];
-                red[i] = g * level[buf.get(a) & 0xff] + f * level[buf.get(b) & 0xff];
-                green[i] = g * level[buf.get(a + 1) & 0xff] + f * level[buf.get(b + 1) & 0xff];
-                blue[i] = g * level[buf.get(a + 2) & 0xff] + f * level[buf.get(b + 2) & 0xff];
+                red[i] = g * level[bytes[a] & 0xff] + f * level[bytes[b] & 0xff];
+                green[i] = g * level[bytes[a + 1] & 0xff] + f * level[bytes[b + 1] & 0xff];
+                blue[i] = g * level[bytes[a + 2] & 0xff] + f * level[bytes[b + 2] & 0xff];
             }
         }
     }
