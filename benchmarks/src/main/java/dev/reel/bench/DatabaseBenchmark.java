@@ -6,15 +6,11 @@ import dev.reel.api.View;
 import dev.reel.api.ZoomView;
 import dev.reel.db.ExpZoomSource;
 import dev.reel.db.PostdbPanSource;
+import dev.reel.db.PostdbWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -183,12 +179,8 @@ public final class DatabaseBenchmark {
         int n = scale < 1 ? 20_000 : 100_000; // 100000^2 RGBA = 37 GiB
         Path file = dataDir.resolve("sparse_" + n + ".postdb");
         long data = (long) n * n * 4;
-        if (!Files.exists(file) || Files.size(file) != headerLength(n, n, 4) + data) {
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                ch.write(ByteBuffer.wrap(header(n, n, 4)));
-                ch.write(ByteBuffer.wrap(new byte[] {0}), headerLength(n, n, 4) + data - 1);
-            }
+        if (!Files.exists(file) || Files.size(file) != PostdbWriter.fileLength(n, n, 4)) {
+            PostdbWriter.create(file, n, n, 4).close(); // never written: all holes
         }
         long heap = Runtime.getRuntime().maxMemory();
         long open0 = System.nanoTime();
@@ -216,56 +208,28 @@ public final class DatabaseBenchmark {
     /** Writes a real RGBA picture .postdb with smooth, varied content, unless it exists already. */
     private Path picture(String name, int rows, int cols, int channels) throws IOException {
         Path file = dataDir.resolve(name);
-        long size = headerLength(rows, cols, channels) + (long) rows * cols * channels;
+        long size = PostdbWriter.fileLength(rows, cols, channels);
         if (Files.exists(file) && Files.size(file) == size) {
             return file;
         }
         out.printf(Locale.ROOT, "writing %s (%d MiB)...%n", file, size >> 20);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            ch.write(ByteBuffer.wrap(header(rows, cols, channels)));
-            ByteBuffer row = ByteBuffer.allocateDirect(cols * channels).order(ByteOrder.LITTLE_ENDIAN);
+        try (PostdbWriter w = PostdbWriter.create(file, rows, cols, channels)) {
+            byte[] row = new byte[cols * channels];
             for (int j = 0; j < rows; j++) {
-                row.clear();
-                for (int i = 0; i < cols; i++) {
+                for (int i = 0, o = 0; i < cols; i++) {
                     // Smooth bands plus a little texture, like a coloured fractal.
                     double s = Math.sin(i * 0.013 + j * 0.007) + Math.cos(i * 0.002 - j * 0.011);
                     int t = (i * 31 + j * 17) & 15;
-                    row.put((byte) (128 + 60 * s + t));
-                    row.put((byte) (128 + 50 * Math.sin(s * 3) + t));
-                    row.put((byte) (128 - 60 * s + t));
+                    row[o++] = (byte) (128 + 60 * s + t);
+                    row[o++] = (byte) (128 + 50 * Math.sin(s * 3) + t);
+                    row[o++] = (byte) (128 - 60 * s + t);
                     if (channels == 4) {
-                        row.put((byte) 255);
+                        row[o++] = (byte) 255;
                     }
                 }
-                row.flip();
-                while (row.hasRemaining()) {
-                    ch.write(row);
-                }
+                w.writeRows(j, 1, row, 0);
             }
         }
         return file;
-    }
-
-    private static int headerLength(int rows, int cols, int channels) {
-        return header(rows, cols, channels).length;
-    }
-
-    /** The .npy v1.0 header numpy writes for a C-order uint8 array of this shape. */
-    private static byte[] header(int rows, int cols, int channels) {
-        String dict = "{'descr': '|u1', 'fortran_order': False, 'shape': (" + rows + ", " + cols + ", " + channels + "), }";
-        int unpadded = 10 + dict.length() + 1;
-        int total = (unpadded + 63) / 64 * 64;
-        StringBuilder text = new StringBuilder(dict);
-        while (10 + text.length() + 1 < total) {
-            text.append(' ');
-        }
-        text.append('\n');
-        byte[] h = text.toString().getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer b = ByteBuffer.allocate(10 + h.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-        b.putShort((short) h.length);
-        b.put(h);
-        return b.array();
     }
 }
