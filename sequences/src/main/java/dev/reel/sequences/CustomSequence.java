@@ -17,6 +17,14 @@ public final class CustomSequence implements Sequence {
     /** Draws the frame at a movie time. */
     @FunctionalInterface
     public interface Painter {
+        /**
+         * Draws one frame. Called concurrently from render threads, for frames in any order; the
+         * result must depend only on {@code time}.
+         *
+         * @param time the frame's movie time, in {@code [start, end)}
+         * @param target the picture to fill, of the movie's size; it holds an older frame, so every
+         *     pixel must be written
+         */
         void paint(double time, Picture target);
     }
 
@@ -30,16 +38,20 @@ public final class CustomSequence implements Sequence {
      * @param end the end time (never drawn itself)
      * @param description a short name for messages
      * @param painter draws a frame; thread-safe
+     * @throws IllegalArgumentException if a time is not finite or {@code end < start}
+     * @throws NullPointerException if {@code description} or {@code painter} is null
      */
     public CustomSequence(double start, double end, String description, Painter painter) {
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(painter, "painter");
         if (!Double.isFinite(start) || !Double.isFinite(end) || end < start) {
             throw new IllegalArgumentException("custom sequence '" + description + "' runs from " + start
                     + " to " + end + " s; expected finite times with start <= end");
         }
         this.start = start;
         this.end = end;
-        this.description = Objects.requireNonNull(description, "description");
-        this.painter = Objects.requireNonNull(painter, "painter");
+        this.description = description;
+        this.painter = painter;
     }
 
     @Override
