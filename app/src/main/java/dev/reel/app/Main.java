@@ -1,67 +1,119 @@
 package dev.reel.app;
 
-import dev.reel.api.Registry;
-import dev.reel.api.spi.Availability;
-import dev.reel.api.spi.EncoderProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
-import java.util.TreeSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-/** The {@code reel} command. */
+/**
+ * The {@code reel} command. Exit status: 0 success; 1 failure while rendering or writing (one line
+ * naming the frame or file and the cause); 2 bad usage or a bad script (one line naming the file,
+ * the key and what was expected); 130 when Ctrl-C stopped a render. Stack traces only with
+ * {@code --verbose}.
+ */
 @Command(name = "reel", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Makes movies from camera moves over huge pre-rendered image databases.",
-        subcommands = {Main.Encoders.class, CommandLine.HelpCommand.class})
+        subcommands = {RenderCommand.class, FrameCommand.class, EncodersCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print the stack trace of an error, not only its one-line message.")
+    boolean verbose;
+
+    private final CommandEnvironment environment;
+
+    Main(CommandEnvironment environment) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+    }
 
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** Runs the command line and returns the exit status: 0 success, 2 bad usage, 1 failure. */
+    /** Runs the command line in the real environment and returns the exit status. */
     static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        return run(CommandEnvironment.standard(), out, err, args);
+    }
+
+    /** Runs the command line in the given environment and returns the exit status. */
+    static int run(CommandEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main(environment));
         cl.setOut(out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler(Main::badUsage);
+        cl.setExecutionExceptionHandler(Main::failure);
         return cl.execute(args);
+    }
+
+    /** What the subcommands work with. */
+    CommandEnvironment environment() {
+        return environment;
     }
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed; see reel --help");
+        throw new ParameterException(spec.commandLine(), "a command is needed");
     }
 
-    /** {@code reel encoders}: every encoder found, with availability and codecs. */
-    @Command(name = "encoders", description = "Lists every encoder found, with its availability and codecs.")
-    static final class Encoders implements Runnable {
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public void run() {
-            PrintWriter out = spec.commandLine().getOut();
-            Registry registry = Registry.builtIn();
-            if (registry.encoders().isEmpty()) {
-                out.println("no encoder is installed");
+    /** One line: picocli's message and where to read more. */
+    private static int badUsage(ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        String message = e.getMessage();
+        if (e instanceof UnmatchedArgumentException u) {
+            List<String> suggestions = u.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                message += "; did you mean " + String.join(" or ", suggestions) + "?";
             }
-            for (Registry.Entry<EncoderProvider> e : registry.encoders()) {
-                Availability a = Registry.availability(e.provider());
-                out.printf("%-10s %-11s codecs: %s (%s)%n", e.name(), a.available() ? "available" : "unavailable",
-                        String.join(", ", new TreeSet<>(e.provider().codecs())), e.origin());
-                if (!a.available()) {
-                    out.println("           " + a.reason());
-                }
-            }
-            registry.problems().forEach(p -> out.println("problem: " + p));
         }
+        cl.getErr().println(message + "; see '" + cl.getCommandSpec().qualifiedName() + " --help'");
+        cl.getErr().flush();
+        return cl.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static int failure(Exception e, CommandLine cl, ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        boolean verbose = verbose(parsed);
+        if (e instanceof CommandFailure f) {
+            err.println(f.getMessage());
+            if (verbose) {
+                f.printStackTrace(err);
+            }
+            err.flush();
+            return f.status();
+        }
+        // A bug, not bad input: say what it was in one line; the trace is for --verbose.
+        String what = e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": "
+                + e.getMessage().strip().lines().findFirst().orElse("");
+        err.println("reel: unexpected error: " + what + (verbose ? "" : " (run with --verbose for the stack trace)"));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return CommandFailure.FAILED;
+    }
+
+    private static boolean verbose(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The version from the build, e.g. {@code reel 0.1.0}. */

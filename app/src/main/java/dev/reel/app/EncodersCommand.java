@@ -1,0 +1,81 @@
+package dev.reel.app;
+
+import dev.reel.api.ProviderLookupException;
+import dev.reel.api.Registry;
+import dev.reel.api.spi.Availability;
+import dev.reel.api.spi.EncoderProvider;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code reel encoders}: every encoder found, built-in or plugin, one line each with its name,
+ * whether it works here, its codecs and where it came from; an unavailable one says why on the
+ * next line. Then what {@code auto} picks here, and any provider that was skipped, with why.
+ * Asks each provider about itself only: nothing is opened or written.
+ */
+@Command(name = "encoders", description = "Lists every encoder found, with its availability, codecs and origin.")
+final class EncodersCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    HelpOption help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Registry registry = main.environment().registry().get();
+        List<Registry.Entry<EncoderProvider>> encoders = registry.encoders();
+        if (encoders.isEmpty()) {
+            out.println("no encoder is installed");
+        }
+        int nameWidth = encoders.stream().mapToInt(e -> e.name().length()).max().orElse(0);
+        List<String[]> rows = new ArrayList<>();
+        for (Registry.Entry<EncoderProvider> e : encoders) {
+            Availability a = Registry.availability(e.provider());
+            rows.add(new String[] {e.name(), a.available() ? "available" : "unavailable", codecs(e.provider()),
+                    e.origin() + e.provider().version().map(v -> " " + v).orElse(""), a.reason()});
+        }
+        int codecWidth = rows.stream().mapToInt(r -> r[2].length()).max().orElse(0);
+        String indent = " ".repeat(nameWidth + 2);
+        for (String[] r : rows) {
+            out.println(String.format("%-" + nameWidth + "s  %-11s  codecs: %-" + codecWidth + "s  from %s",
+                    r[0], r[1], r[2], r[3]).stripTrailing());
+            if (!r[4].isEmpty()) {
+                out.println(indent + "why: " + r[4]);
+            }
+        }
+        if (!encoders.isEmpty()) {
+            String auto;
+            try {
+                auto = registry.chooseEncoder(Registry.AUTO).name();
+            } catch (ProviderLookupException e) {
+                auto = "nothing: " + e.getMessage();
+            }
+            out.println("auto picks " + auto);
+        }
+        registry.problems().forEach(p -> out.println("skipped: " + p));
+        out.flush();
+        return 0;
+    }
+
+    private static String codecs(EncoderProvider p) {
+        try {
+            return String.join(", ", new TreeSet<>(p.codecs()));
+        } catch (RuntimeException | LinkageError e) {
+            return "? (it failed to say: " + e + ")";
+        }
+    }
+}
