@@ -15,6 +15,11 @@ module dev.reel.app {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires java.desktop;
+    // PF4J's jar names no module: its automatic module name comes from the file name pf4j-3.15.0.jar.
+    requires pf4j;
+    // pf4j, an automatic module, cannot require SLF4J itself; this puts SLF4J on the module graph.
+    requires org.slf4j;
 
     opens dev.reel.app to info.picocli;
+    opens dev.reel.app.plugins to info.picocli;
 }

@@ -1,23 +1,25 @@
 package dev.reel.app;
 
 import dev.reel.api.Registry;
+import dev.reel.app.plugins.PluginsOption;
 import java.io.Console;
 import java.lang.reflect.Method;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * What the commands take from the world around them, gathered so that tests can replace it: the
  * providers, the keys every sequence accepts, how Ctrl-C arrives, and whether a person watches a
  * terminal.
  *
- * @param registry makes the registry of providers, once per command
+ * @param registry makes the registry of providers (built-in and plugins), once per command, from
+ *     the command's {@code --plugins} option
  * @param decorator applies the keys every sequence entry accepts
  * @param cancelSignal how a render learns of Ctrl-C
  * @param terminal whether progress goes to a terminal (a bar redrawn in place) rather than to a
  *     log (plain lines)
  */
-record CommandEnvironment(Supplier<Registry> registry, SequenceDecorator decorator,
+record CommandEnvironment(Function<PluginsOption, Registry> registry, SequenceDecorator decorator,
         CancelSignal cancelSignal, boolean terminal) {
 
     CommandEnvironment {
@@ -28,8 +30,7 @@ record CommandEnvironment(Supplier<Registry> registry, SequenceDecorator decorat
 
     /** The environment of the real {@code reel} command. */
     static CommandEnvironment standard() {
-        // SEAM: plugin loading replaces Registry::builtIn.
-        return new CommandEnvironment(Registry::builtIn, new TimingDecorator(), CancelSignal.SHUTDOWN_HOOK,
+        return new CommandEnvironment(plugins -> plugins.load().registry(), new TimingDecorator(), CancelSignal.SHUTDOWN_HOOK,
                 isTerminal());
     }
 

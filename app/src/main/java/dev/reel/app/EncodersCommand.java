@@ -4,6 +4,7 @@ import dev.reel.api.ProviderLookupException;
 import dev.reel.api.Registry;
 import dev.reel.api.spi.Availability;
 import dev.reel.api.spi.EncoderProvider;
+import dev.reel.app.plugins.PluginsOption;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +31,16 @@ final class EncodersCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
+    @Mixin
+    PluginsOption plugins;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Registry registry = main.environment().registry().get();
+        Registry registry = main.environment().registry().apply(plugins);
         List<Registry.Entry<EncoderProvider>> encoders = registry.encoders();
         if (encoders.isEmpty()) {
             out.println("no encoder is installed");

@@ -7,6 +7,7 @@ import dev.reel.api.Movie;
 import dev.reel.api.OrderedRenderer;
 import dev.reel.api.Picture;
 import dev.reel.api.RenderException;
+import dev.reel.app.plugins.PluginsOption;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,6 +42,9 @@ final class FrameCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
+    @Mixin
+    PluginsOption plugins;
+
     @Spec
     CommandSpec spec;
 
@@ -74,7 +78,7 @@ final class FrameCommand implements Callable<Integer> {
         }
         CommandEnvironment env = main.environment();
         MovieScript movieScript = RenderCommand.read(script);
-        try (LoadedMovie loaded = RenderCommand.load(new MovieLoader(env.registry().get(), env.decorator()), movieScript)) {
+        try (LoadedMovie loaded = RenderCommand.load(new MovieLoader(env.registry().apply(plugins), env.decorator()), movieScript)) {
             Movie movie = loaded.movie();
             int index;
             if (which.index != null) {

@@ -25,7 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "reel", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Makes movies from camera moves over huge pre-rendered image databases.",
-        subcommands = {RenderCommand.class, FrameCommand.class, EncodersCommand.class,
+        subcommands = {RenderCommand.class, FrameCommand.class, EncodersCommand.class, dev.reel.app.plugins.PluginsCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
@@ -46,7 +46,7 @@ public final class Main implements Runnable {
     }
 
     /** Runs the command line in the real environment and returns the exit status. */
-    static int run(PrintWriter out, PrintWriter err, String... args) {
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         return run(CommandEnvironment.standard(), out, err, args);
     }
 

@@ -14,6 +14,7 @@ import dev.reel.api.RenderResult;
 import dev.reel.api.ScriptException;
 import dev.reel.api.spi.EncoderProvider;
 import dev.reel.api.spi.UnsupportedSettingException;
+import dev.reel.app.plugins.PluginsOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,6 +55,9 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
+    @Mixin
+    PluginsOption plugins;
+
     @Spec
     CommandSpec spec;
 
@@ -82,7 +86,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         int[] fromTo = frames == null ? null : parseFrames(frames);
         CommandEnvironment env = main.environment();
-        Registry registry = env.registry().get();
+        Registry registry = env.registry().apply(plugins);
         MovieScript movieScript = read(script);
         EncoderSettings settings = movieScript.encoder();
         EncoderProvider provider = chooseEncoder(registry, movieScript);

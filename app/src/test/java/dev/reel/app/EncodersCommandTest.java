@@ -25,7 +25,7 @@ class EncodersCommandTest {
     @Test
     void saysSoWhenThereIsNoEncoder() {
         StringWriter out = new StringWriter();
-        CommandEnvironment env = new CommandEnvironment(() -> Registry.builder().build(), SequenceDecorator.NONE,
+        CommandEnvironment env = new CommandEnvironment(plugins -> Registry.builder().build(), SequenceDecorator.NONE,
                 new ReelHarness.ManualCancel(), false);
         assertEquals(0, Main.run(env, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "encoders"));
         assertEquals("no encoder is installed" + System.lineSeparator(), out.toString());

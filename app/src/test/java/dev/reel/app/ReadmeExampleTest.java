@@ -19,15 +19,25 @@ import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Java example in the README is compiled and run as it stands, and prints what the README says. */
+/** Every Java example in the README is compiled and run as it stands, and prints what the README says. */
 class ReadmeExampleTest {
 
     @Test
-    void theReadmeExampleCompilesRunsAndPrintsWhatTheReadmeSays(@TempDir Path dir) throws Exception {
+    void theReadmeExamplesCompileRunAndPrintWhatTheReadmeSays(@TempDir Path dir) throws Exception {
         String readme = Files.readString(Path.of(System.getProperty("reel.root", ".."), "README.md"));
         Matcher m = Pattern.compile("<!-- readme-example: (\\w+) -->\\s*```java\\n(.*?)```\\s*It prints `([^`]*)`",
                 Pattern.DOTALL).matcher(readme);
-        assertTrue(m.find(), "the README has a marked Java example followed by what it prints");
+        int examples = 0;
+        while (m.find()) {
+            check(Files.createDirectories(dir.resolve(m.group(1))), m);
+            examples++;
+        }
+        long marked = Pattern.compile("<!-- readme-example: ").matcher(readme).results().count();
+        assertTrue(examples >= 2, "the README has marked Java examples, each followed by what it prints");
+        assertEquals(marked, examples, "every marked example is followed by 'It prints `...`'");
+    }
+
+    private void check(Path dir, Matcher m) throws Exception {
         String className = m.group(1);
         Path source = dir.resolve(className + ".java");
         Files.writeString(source, m.group(2));
@@ -37,7 +47,7 @@ class ReadmeExampleTest {
         ByteArrayOutputStream javacOut = new ByteArrayOutputStream();
         PrintStream javacStream = new PrintStream(javacOut, true, StandardCharsets.UTF_8);
         int rc = ToolProvider.findFirst("javac").orElseThrow().run(javacStream, javacStream,
-                "-d", classes.toString(), "--module-path", modulePath,
+                "-proc:none", "-d", classes.toString(), "--module-path", modulePath,
                 "--add-modules", "dev.reel.api,dev.reel.sequences", source.toString());
         assertEquals(0, rc, javacOut.toString(StandardCharsets.UTF_8));
 
@@ -53,7 +63,7 @@ class ReadmeExampleTest {
             System.setOut(originalOut);
             System.setErr(originalErr);
         }
-        assertEquals(m.group(3), out.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(m.group(3), out.toString(StandardCharsets.UTF_8).strip(), className);
     }
 
     private static String location(Class<?> type) throws Exception {

@@ -21,7 +21,7 @@ final class ReelHarness {
         StringWriter e = new StringWriter();
         out = o;
         err = e;
-        CommandEnvironment env = new CommandEnvironment(providers::registry, SequenceDecorator.NONE, cancel, false);
+        CommandEnvironment env = new CommandEnvironment(plugins -> providers.registry(), SequenceDecorator.NONE, cancel, false);
         return Main.run(env, new PrintWriter(o, true), new PrintWriter(e, true), args);
     }
 
