@@ -8,8 +8,6 @@ module dev.reel.app {
     requires dev.reel.api;
     requires dev.reel.sequences;
     requires dev.reel.db;
-    requires dev.reel.encoder.jcodec;
-    requires dev.reel.encoder.ffmpeg;
     requires info.picocli;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
