@@ -20,29 +20,37 @@ import java.util.Set;
 public enum Container {
 
     /** MPEG-4 Part 14, the default: plays everywhere. */
-    MP4("mp4", "mp4", EnumSet.of(FfmpegCodec.H264, FfmpegCodec.H265, FfmpegCodec.VP9, FfmpegCodec.AV1)),
+    MP4("mp4", "mp4", EnumSet.of(FfmpegCodec.H264, FfmpegCodec.H265, FfmpegCodec.VP9, FfmpegCodec.AV1),
+            Metadata.MP4, false),
 
     /** Apple QuickTime, the home of ProRes. */
-    MOV("mov", "mov", EnumSet.of(FfmpegCodec.H264, FfmpegCodec.H265, FfmpegCodec.PRORES)),
+    MOV("mov", "mov", EnumSet.of(FfmpegCodec.H264, FfmpegCodec.H265, FfmpegCodec.PRORES), Metadata.MOV, false),
 
     /** Matroska: holds every codec here but GIF. */
     MKV("mkv", "matroska", EnumSet.of(FfmpegCodec.H264, FfmpegCodec.H265, FfmpegCodec.VP9,
-            FfmpegCodec.AV1, FfmpegCodec.PRORES, FfmpegCodec.FFV1)),
+            FfmpegCodec.AV1, FfmpegCodec.PRORES, FfmpegCodec.FFV1), Metadata.COMMON, true),
 
     /** WebM, the web's subset of Matroska: VP9 and AV1 only. */
-    WEBM("webm", "webm", EnumSet.of(FfmpegCodec.VP9, FfmpegCodec.AV1)),
+    WEBM("webm", "webm", EnumSet.of(FfmpegCodec.VP9, FfmpegCodec.AV1), Metadata.COMMON, true),
 
     /** Animated GIF: the GIF codec only. */
-    GIF("gif", "gif", EnumSet.of(FfmpegCodec.GIF));
+    GIF("gif", "gif", EnumSet.of(FfmpegCodec.GIF), List.of(), false);
 
     private final String extension;
     private final String muxer;
     private final Set<FfmpegCodec> codecs;
+    private final List<String> metadataKeys;
+    private final boolean anyMetadata;
 
-    Container(String extension, String muxer, EnumSet<FfmpegCodec> codecs) {
+    // metadataKeys: the keys the muxer writes (FFmpeg drops others silently), or with anyMetadata
+    // the common ones of a muxer that writes any key.
+    Container(String extension, String muxer, EnumSet<FfmpegCodec> codecs, List<String> metadataKeys,
+            boolean anyMetadata) {
         this.extension = extension;
         this.muxer = muxer;
         this.codecs = Collections.unmodifiableSet(codecs);
+        this.metadataKeys = metadataKeys;
+        this.anyMetadata = anyMetadata;
     }
 
     /** The file extension, lower case, without the dot: {@code mp4}, {@code mkv}... */
@@ -58,6 +66,33 @@ public enum Container {
     /** The codecs this container holds, in catalogue order; unmodifiable. */
     public Set<FfmpegCodec> codecs() {
         return codecs;
+    }
+
+    /**
+     * Whether this file format stores a metadata key (in any case: {@code Title} is {@code title}).
+     * FFmpeg's MP4 and QuickTime muxers write only the keys they know and drop others without a
+     * word; Matroska and WebM store any key; GIF stores none. The key {@code encoder} is never kept:
+     * FFmpeg writes its own.
+     */
+    public boolean keepsMetadata(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (lower.equals("encoder") || lower.isBlank()) {
+            return false;
+        }
+        return anyMetadata || metadataKeys.contains(lower);
+    }
+
+    /**
+     * The metadata keys this format stores, lower case, in a useful order; empty for GIF. For
+     * Matroska and WebM, which store any key, the common ones.
+     */
+    public List<String> metadataKeys() {
+        return metadataKeys;
+    }
+
+    /** Whether this format stores any metadata key at all (Matroska, WebM). */
+    public boolean keepsAnyMetadata() {
+        return anyMetadata;
     }
 
     /** Whether a file of this kind can hold this codec. */
@@ -112,5 +147,16 @@ public enum Container {
             return Optional.empty();
         }
         return Optional.of(fileName.substring(dot + 1));
+    }
+
+    /** Metadata keys per format, as measured with FFmpeg 8.0.1 by writing a file and reading it back. */
+    private static final class Metadata {
+        static final List<String> MP4 = List.of("title", "artist", "album_artist", "album", "composer",
+                "date", "comment", "description", "synopsis", "genre", "copyright", "grouping", "keywords",
+                "lyrics", "show", "episode_id");
+        static final List<String> MOV = List.of("title", "artist", "album", "date", "comment", "genre",
+                "copyright", "location");
+        static final List<String> COMMON = List.of("title", "artist", "album", "date", "comment",
+                "description", "genre", "copyright");
     }
 }

@@ -60,7 +60,9 @@ public enum FfmpegCodec {
 
     /**
      * Animated GIF: 256 colours at most, written to {@code .gif} only. {@code rgb8} is a fixed
-     * 3-3-2 colour cube; {@code pal8} uses a palette built for the movie, and looks far better.
+     * 3-3-2 colour cube; {@code pal8} gives each frame its own palette of the 256 colours that suit
+     * it best (FFmpeg's palettegen and paletteuse filters), and looks far better. GIF times frames
+     * in hundredths of a second, so 25 or 50 fps play exactly and 30 fps plays at 33.3.
      */
     GIF("gif", List.of("gif"), "gif",
             List.of("rgb8", "pal8"), "rgb8",

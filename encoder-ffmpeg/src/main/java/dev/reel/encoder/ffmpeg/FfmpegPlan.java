@@ -42,24 +42,41 @@ public record FfmpegPlan(FfmpegCodec codec, Container container, String pixelFor
      * @throws UnsupportedSettingException with key {@code pixel-format}, naming the size
      */
     public void checkFrameSize(VideoFormat format) {
+        checkFrameSize(format.width(), format.height(), "the movie");
+    }
+
+    /**
+     * Checks that pictures of this size can be written in this pixel format, as {@link
+     * #checkFrameSize(VideoFormat)} does, for pictures that are not the movie's own (those that come
+     * out of the movie's filters, for one).
+     *
+     * @param whose what has this size in the message, e.g. {@code "the filters' output"}
+     * @throws UnsupportedSettingException with key {@code pixel-format}, naming the size
+     */
+    public void checkFrameSize(int width, int height, String whose) {
         boolean halvesWidth = pixelFormat.startsWith("yuv420p") || pixelFormat.startsWith("yuv422p");
         boolean halvesHeight = pixelFormat.startsWith("yuv420p");
-        boolean oddWidth = format.width() % 2 != 0;
-        boolean oddHeight = format.height() % 2 != 0;
+        boolean oddWidth = width % 2 != 0;
+        boolean oddHeight = height % 2 != 0;
         if ((halvesWidth && oddWidth) || (halvesHeight && oddHeight)) {
             String needs = halvesHeight ? "an even width and height" : "an even width";
             throw new UnsupportedSettingException(FfmpegRequest.PIXEL_FORMAT,
                     FfmpegRequest.PREFIX + "pixel-format '" + pixelFormat + "' needs " + needs
-                            + ", but the movie is " + format.width() + "x" + format.height()
-                            + "; make the size even" + fullChromaHint());
+                            + ", but " + whose + " is " + width + "x" + height + "; make the size even, "
+                            + (fullChromaHint().isEmpty() ? "or " : "") + "add the filter '"
+                            + (halvesHeight ? EVEN_BOTH : EVEN_WIDTH) + "' (a black edge)" + fullChromaHint());
         }
     }
+
+    // FFmpeg filters that pad a picture to an even size with black.
+    private static final String EVEN_BOTH = "pad=ceil(iw/2)*2:ceil(ih/2)*2";
+    private static final String EVEN_WIDTH = "pad=ceil(iw/2)*2:ih";
 
     // The formats of this codec that keep full chroma resolution, as a way out; empty if none.
     private String fullChromaHint() {
         var full = codec.pixelFormats().stream()
                 .filter(f -> !f.startsWith("yuv420p") && !f.startsWith("yuv422p"))
                 .toList();
-        return full.isEmpty() ? "" : " or use pixel-format " + String.join(" or ", full);
+        return full.isEmpty() ? "" : ", or use pixel-format " + String.join(" or ", full);
     }
 }

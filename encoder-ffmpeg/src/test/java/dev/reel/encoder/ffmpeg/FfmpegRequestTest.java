@@ -268,7 +268,8 @@ class FfmpegRequestTest {
                 () -> plan.checkFrameSize(new VideoFormat(721, 480, 30)));
         assertEquals("pixel-format", e.key());
         assertEquals("ffmpeg encoder: pixel-format 'yuv420p' needs an even width and height, but the movie "
-                + "is 721x480; make the size even or use pixel-format yuv444p", e.getMessage());
+                + "is 721x480; make the size even, add the filter 'pad=ceil(iw/2)*2:ceil(ih/2)*2' (a black edge), "
+                + "or use pixel-format yuv444p", e.getMessage());
     }
 
     @Test
@@ -278,7 +279,8 @@ class FfmpegRequestTest {
         UnsupportedSettingException e = assertThrows(UnsupportedSettingException.class,
                 () -> plan.checkFrameSize(new VideoFormat(719, 480, 24)));
         assertEquals("ffmpeg encoder: pixel-format 'yuv422p10le' needs an even width, but the movie "
-                + "is 719x480; make the size even or use pixel-format yuv444p10le", e.getMessage());
+                + "is 719x480; make the size even, add the filter 'pad=ceil(iw/2)*2:ih' (a black edge), "
+                + "or use pixel-format yuv444p10le", e.getMessage());
     }
 
     @Test
@@ -287,7 +289,8 @@ class FfmpegRequestTest {
         UnsupportedSettingException e = assertThrows(UnsupportedSettingException.class,
                 () -> plan.checkFrameSize(new VideoFormat(640, 361, 30)));
         assertEquals("ffmpeg encoder: pixel-format 'yuv420p' needs an even width and height, but the movie "
-                + "is 640x361; make the size even", e.getMessage());
+                + "is 640x361; make the size even, or add the filter 'pad=ceil(iw/2)*2:ceil(ih/2)*2' (a black edge)",
+                e.getMessage());
     }
 
     @Test
