@@ -195,7 +195,7 @@ class PluginLoadingTest {
 
     /**
      * A child layer can read only the JDK modules already in the boot layer: a plugin that needs
-     * one reel was not started with (here jdk.unsupported, which JavaCPP needs) fails with the fix
+     * one reel was not started with (here jdk.httpserver; reel itself resolves jdk.unsupported, which JavaCPP needs) fails with the fix
      * in its message, and works once reel is started with it. Only a child JVM shows this: the
      * test JVM, whose main class is on the class path, has every JDK module in its boot layer.
      */
@@ -203,23 +203,23 @@ class PluginLoadingTest {
     void aPluginNeedingAJdkModuleSaysWhichOneToAddAndStartsOnceItIsAdded() throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         Path jar = moduleJar(plugins.resolve("cards.jar"), "1.0.0", sequencePlugin("test.cards", "cards",
-                "sun.misc.Unsafe.class.getModule().getName()", "jdk.unsupported"),
+                "com.sun.net.httpserver.HttpServer.class.getModule().getName()", "jdk.httpserver"),
                 Map.of("plugin.properties", descriptor("cards", "1.0.0")));
 
         TestPlugins.Run without = TestPlugins.reelProcess(List.of(), "plugins", "--plugins", plugins.toString());
-        String error = "module test.cards needs the JDK module jdk.unsupported, which reel was not started with:"
-                + " add '--add-modules jdk.unsupported' to reel's Java options (a plugin cannot add a JDK module itself)";
+        String error = "module test.cards needs the JDK module jdk.httpserver, which reel was not started with:"
+                + " add '--add-modules jdk.httpserver' to reel's Java options (a plugin cannot add a JDK module itself)";
         assertEquals(0, without.status(), without.err());
         assertTrue(without.out().contains("cards 1.0.0  failed  " + jar + System.lineSeparator() + "    error: " + error),
                 without.out());
         assertEquals("reel: warning: plugin cards (" + jar + ") failed: " + error + "; skipped" + System.lineSeparator(),
                 without.err());
 
-        TestPlugins.Run with = TestPlugins.reelProcess(List.of("--add-modules", "jdk.unsupported"),
+        TestPlugins.Run with = TestPlugins.reelProcess(List.of("--add-modules", "jdk.httpserver"),
                 "plugins", "--plugins", plugins.toString());
         assertEquals(0, with.status(), with.err());
         assertTrue(with.out().contains("cards 1.0.0  started  " + jar + System.lineSeparator()
-                + "    sequence type cards: jdk.unsupported"), with.out());
+                + "    sequence type cards: jdk.httpserver"), with.out());
         assertEquals("", with.err());
     }
 
