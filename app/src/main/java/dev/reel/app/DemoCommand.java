@@ -34,9 +34,9 @@ final class DemoCommand implements Callable<Integer> {
     static final int PAN_COLUMNS = 3 * WIDTH;
     static final int PAN_ROWS = PAN_COLUMNS / 3;
     /** Seahorse valley, between the main cardioid and the period-2 bulb. */
-    private static final double PAN_RE = -0.745;
+    private static final double PAN_RE = -0.762;
     private static final double PAN_IM = 0.12;
-    private static final double PAN_WIDTH = 0.12;
+    private static final double PAN_WIDTH = 0.08;
 
     /**
      * The zoom goes into a Misiurewicz point, where the set is a dendrite that looks alike at every
@@ -132,7 +132,7 @@ final class DemoCommand implements Callable<Integer> {
                   # A pan along seahorse valley: x, y and dx are keyframe tracks (PCHIP between keys).
                   - type: camera-pan
                     db: pan.postdb
-                    x:  {t: [0, 8], v: [-0.33, 0.33]}
+                    x:  {t: [0, 8], v: [-0.3, 0.3]}
                     y:  {t: [0, 3, 6, 8], v: [-0.03, 0.04, -0.02, 0]}
                     dx: {t: [0, 4, 8], v: [0.3333, 0.28, 0.3333]}
                   # A zoom down to 2e-8 wide: h is the depth (0 = the final image fills the frame).
