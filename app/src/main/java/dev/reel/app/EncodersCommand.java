@@ -52,10 +52,19 @@ final class EncodersCommand implements Callable<Integer> {
             rows.add(new String[] {e.name(), a.available() ? "available" : "unavailable", codecs(e.provider()),
                     e.origin() + e.provider().version().map(v -> " " + v).orElse(""), a.reason()});
         }
-        int codecWidth = rows.stream().mapToInt(r -> r[2].length()).max().orElse(0);
+        // The encoders reel ships that this installation lacks (the pure-Java distribution has no
+        // FFmpeg): say so, rather than leave the user to wonder.
+        for (String shipped : Registry.AUTO_PREFERENCE) {
+            if (encoders.stream().noneMatch(e -> e.name().equals(shipped))) {
+                rows.add(new String[] {shipped, "not installed", null, null, "its module is not in this installation"
+                        + (shipped.equals("ffmpeg") ? " (reel-pure-java has no native library; the full distribution has it)" : "")});
+            }
+        }
+        nameWidth = Math.max(nameWidth, rows.stream().mapToInt(r -> r[0].length()).max().orElse(0));
+        int codecWidth = rows.stream().filter(r -> r[2] != null).mapToInt(r -> r[2].length()).max().orElse(0);
         String indent = " ".repeat(nameWidth + 2);
         for (String[] r : rows) {
-            out.println(String.format("%-" + nameWidth + "s  %-11s  codecs: %-" + codecWidth + "s  from %s",
+            out.println(r[2] == null ? String.format("%-" + nameWidth + "s  %s", r[0], r[1]) : String.format("%-" + nameWidth + "s  %-13s  codecs: %-" + codecWidth + "s  from %s",
                     r[0], r[1], r[2], r[3]).stripTrailing());
             if (!r[4].isEmpty()) {
                 out.println(indent + "why: " + r[4]);
