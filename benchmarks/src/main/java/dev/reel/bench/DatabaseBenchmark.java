@@ -205,31 +205,11 @@ public final class DatabaseBenchmark {
         return data > heap;
     }
 
-    /** Writes a real RGBA picture .postdb with smooth, varied content, unless it exists already. */
     private Path picture(String name, int rows, int cols, int channels) throws IOException {
         Path file = dataDir.resolve(name);
-        long size = PostdbWriter.fileLength(rows, cols, channels);
-        if (Files.exists(file) && Files.size(file) == size) {
-            return file;
+        if (!Files.exists(file) || Files.size(file) != PostdbWriter.fileLength(rows, cols, channels)) {
+            out.printf(Locale.ROOT, "writing %s (%d MiB)...%n", file, PostdbWriter.fileLength(rows, cols, channels) >> 20);
         }
-        out.printf(Locale.ROOT, "writing %s (%d MiB)...%n", file, size >> 20);
-        try (PostdbWriter w = PostdbWriter.create(file, rows, cols, channels)) {
-            byte[] row = new byte[cols * channels];
-            for (int j = 0; j < rows; j++) {
-                for (int i = 0, o = 0; i < cols; i++) {
-                    // Smooth bands plus a little texture, like a coloured fractal.
-                    double s = Math.sin(i * 0.013 + j * 0.007) + Math.cos(i * 0.002 - j * 0.011);
-                    int t = (i * 31 + j * 17) & 15;
-                    row[o++] = (byte) (128 + 60 * s + t);
-                    row[o++] = (byte) (128 + 50 * Math.sin(s * 3) + t);
-                    row[o++] = (byte) (128 - 60 * s + t);
-                    if (channels == 4) {
-                        row[o++] = (byte) 255;
-                    }
-                }
-                w.writeRows(j, 1, row, 0);
-            }
-        }
-        return file;
+        return BenchData.picture(file, rows, cols, channels);
     }
 }
