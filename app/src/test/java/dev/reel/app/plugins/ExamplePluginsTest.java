@@ -88,7 +88,33 @@ class ExamplePluginsTest {
         Path out = dir.resolve("fade.y4m");
         y4m.check(EncoderSettings.DEFAULTS, format, out);
         OrderedRenderer.builder().threads(2).build().render(movie, y4m.open(out, EncoderSettings.DEFAULTS, format));
+        assertFade(out);
+    }
 
+    /** The same movie from a script, by the real {@code reel render} command with the plugins directory. */
+    @Test
+    void reelRenderUsesBothPluginsFromAScript() throws Exception {
+        Path script = Files.writeString(dir.resolve("movie.yaml"), """
+                width: 6
+                height: 4
+                fps: 10
+                encoder: {name: y4m}
+                sequences:
+                  - type: color-fade
+                    start: 0
+                    end: 1
+                    from: "#000000"
+                    to: "#ff8040"
+                """);
+        Path out = dir.resolve("fade.y4m");
+        TestPlugins.Run run = TestPlugins.reel("render", script.toString(), "--plugins", plugins.toString(), "-o", out.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("wrote " + out + ": frames 0:10"), run.out());
+        assertFade(out);
+    }
+
+    /** A 6x4 y4m movie of 10 frames fading linearly from black to #ff8040 in one second. */
+    private static void assertFade(Path out) throws IOException {
         byte[] file = Files.readAllBytes(out);
         String header = "YUV4MPEG2 W6 H4 F10:1 Ip A1:1 C420jpeg XCOLORRANGE=LIMITED\n";
         assertEquals(header, new String(file, 0, header.length(), StandardCharsets.US_ASCII));
