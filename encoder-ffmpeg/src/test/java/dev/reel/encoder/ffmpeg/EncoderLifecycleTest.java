@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reel.api.Encoder;
-import dev.reel.api.EncoderSettings;
 import dev.reel.api.EncoderSettings.Hardware;
+import dev.reel.api.EncoderSettings;
 import dev.reel.api.Movie;
 import dev.reel.api.OrderedRenderer;
 import dev.reel.api.Picture;
 import dev.reel.api.Sequence;
 import dev.reel.api.VideoFormat;
+import dev.reel.testkit.MovieReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +55,9 @@ class EncoderLifecycleTest {
         OrderedRenderer.builder().threads(3).window(5).build().render(movie, encoder);
 
         MovieReader.Movie written = MovieReader.read(out);
+        assertEquals(List.of(), written.warnings());
         assertEquals(30, written.frameCount());
-        double psnr = TestMovies.psnr(written.frames(), 320, 240);
+        double psnr = TestMovies.psnr(written, 320, 240);
         assertTrue(psnr >= 40, "PSNR " + psnr);
     }
 
@@ -71,8 +73,9 @@ class EncoderLifecycleTest {
         }
         encoder.close();
         MovieReader.Movie written = MovieReader.read(out);
+        assertEquals(List.of(), written.warnings());
         assertEquals(10, written.frameCount());
-        assertTrue(TestMovies.psnr(written.frames(), 320, 240) >= 40);
+        assertTrue(TestMovies.psnr(written, 320, 240) >= 40);
     }
 
     @Test
@@ -102,8 +105,9 @@ class EncoderLifecycleTest {
         second.close();
         second.close();
         MovieReader.Movie written = MovieReader.read(next);
+        assertEquals(List.of(), written.warnings());
         assertEquals(5, written.frameCount());
-        assertTrue(TestMovies.psnr(written.frames(), 320, 240) >= 40);
+        assertTrue(TestMovies.psnr(written, 320, 240) >= 40);
     }
 
     @Test
@@ -111,6 +115,7 @@ class EncoderLifecycleTest {
         Path out = dir.resolve("fallback.mp4");
         TestMovies.encode(EncoderSettings.DEFAULTS.withHardware(Hardware.IF_POSSIBLE), FORMAT, out, 5);
         MovieReader.Movie written = MovieReader.read(out);
+        assertEquals(List.of(), written.warnings());
         assertEquals("h264", written.info().codec());
         assertEquals(5, written.frameCount());
         try (EncoderSetup setup = EncoderSetup.open(EncoderSettings.DEFAULTS.withHardware(Hardware.IF_POSSIBLE),

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.reel.api.EncoderSettings;
 import dev.reel.api.VideoFormat;
+import dev.reel.testkit.MovieReader;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,9 +28,10 @@ class QualityTest {
             TestMovies.encode(EncoderSettings.DEFAULTS.withCodec(codec).withCrf(crfs[i]),
                     new VideoFormat(192, 144, 30), out, 12);
             MovieReader.Movie movie = MovieReader.read(out);
+            assertEquals(List.of(), movie.warnings(), codec + " crf " + crfs[i]);
             assertEquals(12, movie.frameCount());
             bytes[i] = movie.bytes();
-            psnr[i] = TestMovies.psnr(movie.frames(), 192, 144);
+            psnr[i] = TestMovies.psnr(movie, 192, 144);
         }
         for (int i = 1; i < crfs.length; i++) {
             String what = codec + " crf " + crfs[i - 1] + " (" + bytes[i - 1] + " bytes, " + psnr[i - 1] + " dB) against crf "

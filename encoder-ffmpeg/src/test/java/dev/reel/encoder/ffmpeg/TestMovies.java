@@ -4,6 +4,8 @@ import dev.reel.api.Encoder;
 import dev.reel.api.EncoderSettings;
 import dev.reel.api.Picture;
 import dev.reel.api.VideoFormat;
+import dev.reel.testkit.MovieReader;
+import dev.reel.testkit.Psnr;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,32 +79,12 @@ final class TestMovies {
         encoder.close();
     }
 
-    /** PSNR in dB of decoded frames against frames {@code 0..} as drawn, over all RGB samples. */
-    static double psnr(List<MovieReader.Frame> frames, int width, int height) {
+    /** PSNR in dB of a movie's decoded frames against frames {@code 0..} as drawn, over all RGB samples. */
+    static double psnr(MovieReader.Movie movie, int width, int height) {
         List<byte[]> expected = new ArrayList<>();
-        for (int i = 0; i < frames.size(); i++) {
+        for (int i = 0; i < movie.frameCount(); i++) {
             expected.add(frame(i, width, height));
         }
-        return psnr(expected, frames.stream().map(MovieReader.Frame::rgb).toList());
-    }
-
-    /** PSNR in dB between two lists of RGB frames of equal sizes; infinite when identical. */
-    static double psnr(List<byte[]> expected, List<byte[]> actual) {
-        if (expected.size() != actual.size()) {
-            throw new IllegalArgumentException(expected.size() + " frames against " + actual.size());
-        }
-        double sum = 0;
-        long n = 0;
-        for (int f = 0; f < expected.size(); f++) {
-            byte[] a = expected.get(f);
-            byte[] b = actual.get(f);
-            for (int i = 0; i < a.length; i++) {
-                int d = (a[i] & 0xff) - (b[i] & 0xff);
-                sum += d * d;
-            }
-            n += a.length;
-        }
-        double mse = sum / n;
-        return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
+        return Psnr.of(expected, movie.rgb());
     }
 }

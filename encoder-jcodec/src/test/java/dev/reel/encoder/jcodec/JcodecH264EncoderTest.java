@@ -10,6 +10,7 @@ import dev.reel.api.Encoder;
 import dev.reel.api.EncoderSettings;
 import dev.reel.api.Picture;
 import dev.reel.api.VideoFormat;
+import dev.reel.testkit.MovieReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The encoder's files, checked with the real FFmpeg: what it decodes (frames, size, rate, colours,
- * quality) and what ffprobe reports, for movies rendered by the real renderer.
+ * The encoder's files, checked with the real FFmpeg (its demuxers and decoders, in-process through
+ * the testkit): what it decodes (frames, size, rate, timing, colours, quality), what the stream and
+ * container say, and that FFmpeg has nothing to warn about, for movies rendered by the real renderer.
  */
 class JcodecH264EncoderTest {
     @TempDir
@@ -38,28 +40,35 @@ class JcodecH264EncoderTest {
         Path out = dir.resolve("movie.mp4");
         FootageMovie.render(footage, 50, 24, EncoderSettings.DEFAULTS, out);
 
-        assertEquals("", FfmpegTool.decodeWarnings(out));
-        Map<String, String> info = FfmpegTool.probe(out);
+        MovieReader.Movie movie = MovieReader.read(out);
+        assertEquals(List.of(), movie.warnings());
+        MovieReader.Info info = movie.info();
         assertAll(
-                () -> assertEquals("h264", info.get("stream.codec_name")),
-                () -> assertEquals("Constrained Baseline", info.get("stream.profile")),
-                () -> assertEquals("11", info.get("stream.level"), "104 macroblocks at 24 fps: level 1.1"),
-                () -> assertEquals("200", info.get("stream.width")),
-                () -> assertEquals("120", info.get("stream.height")),
-                () -> assertEquals("yuv420p", info.get("stream.pix_fmt")),
-                () -> assertEquals("24/1", info.get("stream.r_frame_rate")),
-                () -> assertEquals("24/1", info.get("stream.avg_frame_rate")),
-                () -> assertEquals("50", info.get("stream.nb_frames")),
-                () -> assertEquals("50", info.get("stream.nb_read_frames")),
-                () -> assertEquals(50 / 24.0, Double.parseDouble(info.get("format.duration")), 1e-3),
-                () -> assertEquals("tv", info.get("stream.color_range")),
-                () -> assertEquals("smpte170m", info.get("stream.color_space"), "BT.601 below 1280x720"),
-                () -> assertEquals("bt709", info.get("stream.color_primaries")),
-                () -> assertEquals("bt709", info.get("stream.color_transfer")),
-                () -> assertEquals("center", info.get("stream.chroma_location")),
-                () -> assertEquals("0", info.get("stream.has_b_frames")));
-        assertEquals(keyFramesEvery(24, 50), FfmpegTool.frameTypes(out), "an IDR frame every second");
-        assertEquals(3 * 200 * 120 * 50, FfmpegTool.decodeRgb(out).length);
+                () -> assertEquals("h264", info.codec()),
+                () -> assertEquals("Constrained Baseline", info.profile()),
+                () -> assertEquals(11, info.level(), "104 macroblocks at 24 fps: level 1.1"),
+                () -> assertEquals(200, info.width()),
+                () -> assertEquals(120, info.height()),
+                () -> assertEquals("yuv420p", info.pixelFormat()),
+                () -> assertEquals("24/1", info.baseFrameRate().toString()),
+                () -> assertEquals("24/1", info.frameRate().toString()),
+                () -> assertEquals(50, info.containerFrameCount()),
+                () -> assertEquals(50, movie.frameCount()),
+                () -> assertEquals(50 / 24.0, info.duration(), 1e-3),
+                () -> assertEquals("tv", info.colorRange()),
+                () -> assertEquals("smpte170m", info.colorSpace(), "BT.601 below 1280x720"),
+                () -> assertEquals("bt709", info.colorPrimaries()),
+                () -> assertEquals("bt709", info.colorTransfer()),
+                () -> assertEquals("center", info.chromaLocation()),
+                () -> assertEquals(0, info.videoDelay()));
+        assertEquals(keyFramesEvery(24, 50), frameTypes(movie), "an IDR frame every second");
+        assertEquals(List.of(0, 24, 48), movie.keyFrames(), "the container's sync samples are the IDR frames");
+        for (int i = 0; i < 50; i++) {
+            MovieReader.Frame frame = movie.frames().get(i);
+            assertEquals(3 * 200 * 120, frame.rgb().length);
+            // Frame i is shown at exactly i/24 s.
+            assertEquals((long) i * info.timeBase().den(), frame.pts() * info.timeBase().num() * 24, "frame " + i);
+        }
     }
 
     @Test
@@ -72,8 +81,9 @@ class JcodecH264EncoderTest {
             Path out = dir.resolve("crf" + crfs[k] + ".mp4");
             EncoderSettings settings = crfs[k] == 22 ? EncoderSettings.DEFAULTS : EncoderSettings.DEFAULTS.withCrf(crfs[k]);
             FootageMovie.render(footage, 60, 30, settings, out);
-            assertEquals("", FfmpegTool.decodeWarnings(out), "crf " + crfs[k]);
-            psnr[k] = footage.psnr(FfmpegTool.decodeRgb(out), 60);
+            MovieReader.Movie movie = MovieReader.read(out);
+            assertEquals(List.of(), movie.warnings(), "crf " + crfs[k]);
+            psnr[k] = footage.psnr(movie, 60);
             size[k] = Files.size(out);
         }
         String report = "PSNR " + psnr[0] + ", " + psnr[1] + ", " + psnr[2] + " dB; " + size[0] + ", " + size[1]
@@ -90,9 +100,10 @@ class JcodecH264EncoderTest {
         Path exact = dir.resolve("exact.mp4");
         FootageMovie.render(footage, 40, 30, EncoderSettings.DEFAULTS, usual);
         FootageMovie.render(footage, 40, 30, EncoderSettings.DEFAULTS.withOptions(Map.of("exact-reference", "true")), exact);
-        assertEquals("", FfmpegTool.decodeWarnings(exact));
-        double usualPsnr = footage.psnr(FfmpegTool.decodeRgb(usual), 40);
-        double exactPsnr = footage.psnr(FfmpegTool.decodeRgb(exact), 40);
+        MovieReader.Movie exactMovie = MovieReader.read(exact);
+        assertEquals(List.of(), exactMovie.warnings());
+        double usualPsnr = footage.psnr(MovieReader.read(usual), 40);
+        double exactPsnr = footage.psnr(exactMovie, 40);
         assertTrue(exactPsnr >= usualPsnr, exactPsnr + " dB exact, " + usualPsnr + " dB usual");
     }
 
@@ -109,8 +120,10 @@ class JcodecH264EncoderTest {
         }
         assertEquals(-1, Files.mismatch(files.get(0), files.get(1)));
         assertEquals(-1, Files.mismatch(files.get(0), files.get(2)));
-        assertEquals(keyFramesEvery(7, 45), FfmpegTool.frameTypes(files.get(0)));
-        assertEquals("", FfmpegTool.decodeWarnings(files.get(0)));
+        MovieReader.Movie movie = MovieReader.read(files.get(0));
+        assertEquals(keyFramesEvery(7, 45), frameTypes(movie));
+        assertEquals(List.of(0, 7, 14, 21, 28, 35, 42), movie.keyFrames());
+        assertEquals(List.of(), movie.warnings());
     }
 
     @Test
@@ -168,13 +181,15 @@ class JcodecH264EncoderTest {
                 e.encode(picture, i);
             }
         }
-        assertEquals(colorSpace, FfmpegTool.probe(out).get("stream.color_space"));
-        byte[] rgb = FfmpegTool.decodeRgb(out);
+        MovieReader.Movie movie = MovieReader.read(out);
+        assertEquals(colorSpace, movie.info().colorSpace());
+        assertEquals(3, movie.frameCount());
         for (int frame = 0; frame < 3; frame++) {
+            byte[] rgb = movie.frames().get(frame).rgb();
             for (int c = 0; c < colours.length; c++) {
                 int x = (c % 4) * patch + patch / 2;
                 int y = (c / 4) * patch + patch / 2;
-                int i = frame * 3 * width * height + 3 * (y * width + x);
+                int i = 3 * (y * width + x);
                 int expected = colours[c];
                 for (int ch = 0; ch < 3; ch++) {
                     int want = (expected >> (16 - 8 * ch)) & 0xff;
@@ -213,29 +228,32 @@ class JcodecH264EncoderTest {
                 e.encode(picture, i);
             }
         }
-        assertEquals("", FfmpegTool.decodeWarnings(out));
-        byte[] rgb = FfmpegTool.decodeRgb(out);
+        MovieReader.Movie movie = MovieReader.read(out);
+        assertEquals(List.of(), movie.warnings());
+        assertEquals(2, movie.frameCount());
         int worst = 0;
-        for (int i = 0; i < rgb.length; i++) {
-            worst = Math.max(worst, Math.abs((rgb[i] & 0xff) - (picture.rgb()[i % picture.rgb().length] & 0xff)));
+        for (byte[] rgb : movie.rgb()) {
+            for (int i = 0; i < rgb.length; i++) {
+                worst = Math.max(worst, Math.abs((rgb[i] & 0xff) - (picture.rgb()[i] & 0xff)));
+            }
         }
         assertTrue(worst <= 8, "a sample is " + worst + " levels off");
     }
 
     @Test
-    void metadataIsReadBackByFfprobe() throws IOException {
+    void metadataIsReadBackByFfmpeg() throws IOException {
         TestFootage footage = new TestFootage(64, 48, 3, 6, 6);
         Path out = dir.resolve("tagged.mp4");
         FootageMovie.render(footage, 3, 30, EncoderSettings.DEFAULTS.withMetadata(Map.of(
                 "title", "Zoom \u00e0 Mandelbrot \u2013 \u03c0", "artist", "reel", "comment", "made by a test",
                 "date", "2025")), out);
-        Map<String, String> info = FfmpegTool.probe(out);
+        Map<String, String> tags = MovieReader.read(out).info().metadata();
         assertAll(
-                () -> assertEquals("Zoom \u00e0 Mandelbrot \u2013 \u03c0", info.get("format.tags.title")),
-                () -> assertEquals("reel", info.get("format.tags.artist")),
-                () -> assertEquals("made by a test", info.get("format.tags.comment")),
-                () -> assertEquals("2025", info.get("format.tags.date")),
-                () -> assertFalse(info.containsKey("format.tags.creation_time"), "no wall-clock time in the file"));
+                () -> assertEquals("Zoom \u00e0 Mandelbrot \u2013 \u03c0", tags.get("title")),
+                () -> assertEquals("reel", tags.get("artist")),
+                () -> assertEquals("made by a test", tags.get("comment")),
+                () -> assertEquals("2025", tags.get("date")),
+                () -> assertFalse(tags.containsKey("creation_time"), "no wall-clock time in the file"));
     }
 
     @Test
@@ -243,10 +261,18 @@ class JcodecH264EncoderTest {
         TestFootage footage = new TestFootage(64, 48, 12, 6, 7);
         Path out = dir.resolve("ntsc.mp4");
         FootageMovie.render(footage, 12, 30000 / 1001.0, EncoderSettings.DEFAULTS.withKeyframeInterval(5), out);
-        Map<String, String> info = FfmpegTool.probe(out);
-        assertEquals("30000/1001", info.get("stream.avg_frame_rate"));
-        assertEquals("12", info.get("stream.nb_read_frames"));
-        assertEquals(keyFramesEvery(5, 12), FfmpegTool.frameTypes(out));
+        MovieReader.Movie movie = MovieReader.read(out);
+        assertEquals("30000/1001", movie.info().frameRate().toString());
+        assertEquals(12, movie.frameCount());
+        assertEquals(keyFramesEvery(5, 12), frameTypes(movie));
+        assertEquals(List.of(0, 5, 10), movie.keyFrames());
+        MovieReader.Rational timeBase = movie.info().timeBase();
+        for (int i = 0; i < 12; i++) {
+            // Frame i is shown at exactly i * 1001/30000 s.
+            assertEquals((long) i * 1001 * timeBase.den(), movie.frames().get(i).pts() * timeBase.num() * 30000,
+                    "frame " + i);
+        }
+        assertEquals(List.of(), movie.warnings());
     }
 
     /** Every frame an IDR frame; and groups longer than 32 frames, whose frame_num needs 6 bits. */
@@ -256,9 +282,10 @@ class JcodecH264EncoderTest {
         TestFootage footage = new TestFootage(64, 48, 45, 6, 10);
         Path out = dir.resolve("interval" + interval + ".mp4");
         FootageMovie.render(footage, 45, 30, EncoderSettings.DEFAULTS.withKeyframeInterval(interval), out);
-        assertEquals("", FfmpegTool.decodeWarnings(out));
-        assertEquals(keyFramesEvery(interval, 45), FfmpegTool.frameTypes(out));
-        assertTrue(footage.psnr(FfmpegTool.decodeRgb(out), 45) > 30);
+        MovieReader.Movie movie = MovieReader.read(out);
+        assertEquals(List.of(), movie.warnings());
+        assertEquals(keyFramesEvery(interval, 45), frameTypes(movie));
+        assertTrue(footage.psnr(movie, 45) > 30);
     }
 
     /** crf 0 on noise overflows JCodec's slice buffer: the frame is coded again, coarser. */
@@ -268,8 +295,9 @@ class JcodecH264EncoderTest {
         TestFootage footage = new TestFootage(64, 48, 6, texture, 8);
         Path out = dir.resolve("crf" + crf + ".mp4");
         FootageMovie.render(footage, 6, 30, EncoderSettings.DEFAULTS.withCrf(crf), out);
-        assertEquals("", FfmpegTool.decodeWarnings(out));
-        assertEquals("6", FfmpegTool.probe(out).get("stream.nb_read_frames"));
+        MovieReader.Movie movie = MovieReader.read(out);
+        assertEquals(List.of(), movie.warnings());
+        assertEquals(6, movie.frameCount());
     }
 
     @Test
@@ -315,7 +343,12 @@ class JcodecH264EncoderTest {
         }
     }
 
-    /** ffprobe's "key_frame,pict_type" lines for frames in groups of {@code interval}. */
+    /** "key_frame,pict_type" of each decoded frame, as ffprobe prints them: {@code 1,I} or {@code 0,P}. */
+    private static List<String> frameTypes(MovieReader.Movie movie) {
+        return movie.frames().stream().map(f -> (f.keyFrame() ? "1," : "0,") + f.pictureType()).toList();
+    }
+
+    /** The {@link #frameTypes} of frames in groups of {@code interval}: an IDR picture, then P pictures. */
     private static List<String> keyFramesEvery(int interval, int frames) {
         List<String> types = new ArrayList<>();
         for (int i = 0; i < frames; i++) {

@@ -1,6 +1,10 @@
 package dev.reel.encoder.jcodec;
 
 import dev.reel.api.Picture;
+import dev.reel.testkit.MovieReader;
+import dev.reel.testkit.Psnr;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -110,27 +114,17 @@ final class TestFootage {
     }
 
     /**
-     * The PSNR in dB of {@code decoded} (packed RGB frames from FFmpeg) against frames 0, 1, ... of
-     * this footage, over every sample of every frame.
+     * The PSNR in dB of a decoded movie's frames against frames 0, 1, ... of this footage, over every
+     * sample of every frame; the movie must have exactly {@code frames} frames.
      */
-    double psnr(byte[] decoded, int frames) {
-        int frameBytes = 3 * width * height;
-        if (decoded.length != (long) frameBytes * frames) {
-            throw new AssertionError("decoded " + decoded.length + " bytes, expected " + frames
-                    + " frames of " + frameBytes);
+    double psnr(MovieReader.Movie decoded, int frames) {
+        if (decoded.frameCount() != frames) {
+            throw new AssertionError("decoded " + decoded.frameCount() + " frames, expected " + frames);
         }
-        Picture expected = new Picture(width, height);
-        double sum = 0;
+        List<byte[]> expected = new ArrayList<>();
         for (int f = 0; f < frames; f++) {
-            draw(f, expected);
-            byte[] e = expected.rgb();
-            int base = f * frameBytes;
-            for (int i = 0; i < frameBytes; i++) {
-                int d = (e[i] & 0xff) - (decoded[base + i] & 0xff);
-                sum += d * d;
-            }
+            expected.add(frame(f).rgb());
         }
-        double mse = sum / ((double) frameBytes * frames);
-        return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
+        return Psnr.of(expected, decoded.rgb());
     }
 }
