@@ -87,6 +87,7 @@ final class RenderCommand implements Callable<Integer> {
         int[] fromTo = frames == null ? null : parseFrames(frames);
         CommandEnvironment env = main.environment();
         Registry registry = env.registry().apply(plugins);
+        checkEncodersMeanwhile(registry);
         MovieScript movieScript = read(script);
         EncoderSettings settings = movieScript.encoder();
         EncoderProvider provider = chooseEncoder(registry, movieScript);
@@ -102,6 +103,18 @@ final class RenderCommand implements Callable<Integer> {
             run.cleanedUp();
             registration.close();
         }
+    }
+
+    /**
+     * Asks every encoder whether it is available, on a thread of its own, while this thread reads
+     * the script: the answer loads an encoder's natives (FFmpeg's take a fifth of a second), which
+     * the choice of encoder needs next. Providers answer once and keep the answer.
+     */
+    private static void checkEncodersMeanwhile(Registry registry) {
+        Thread check = new Thread(() -> registry.encoders().forEach(e -> Registry.availability(e.provider())),
+                "reel-encoder-check");
+        check.setDaemon(true);
+        check.start();
     }
 
     private int render(CommandEnvironment env, Registry registry, MovieScript movieScript,

@@ -136,8 +136,11 @@ public final class EndToEndBenchmark {
     /** Runs a command to its end; its time, and the largest VmHWM of the process seen while it ran. */
     private static Run run(List<String> command) throws Exception {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // The presets' ffmpeg program finds its libraries (libva, ...) beside itself.
+        builder.environment().put("LD_LIBRARY_PATH", Path.of(command.get(0)).getParent().toString());
+        Process p = builder.start();
         AtomicLong peak = new AtomicLong();
         Path status = Path.of("/proc", Long.toString(p.pid()), "status");
         while (!p.waitFor(20, TimeUnit.MILLISECONDS)) {
