@@ -1,0 +1,181 @@
+package dev.reel.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.reel.api.Encoder;
+import dev.reel.api.Movie;
+import dev.reel.api.OrderedRenderer;
+import dev.reel.api.Picture;
+import dev.reel.db.PostdbPanSource;
+import dev.reel.db.PostdbWriter;
+import dev.reel.sequences.CameraPan;
+import dev.reel.sequences.Track;
+import dev.reel.testkit.MovieReader;
+import dev.reel.testkit.Psnr;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built distributions, as a user runs them: {@code bin/reel} of {@code target/reel} and
+ * {@code target/reel-pure-java} in child processes, on a small movie script whose movie is read
+ * back with FFmpeg and compared with the frames the library draws.
+ */
+class DistributionIT {
+    private static final int WIDTH = 160;
+    private static final int HEIGHT = 96;
+    private static final int FPS = 24;
+
+    @TempDir
+    static Path dir;
+    static Path script;
+    static List<byte[]> expected;
+
+    @BeforeAll
+    static void aDatabaseAndAScript() throws Exception {
+        Path db = dir.resolve("pan.postdb");
+        int rows = 200;
+        int cols = 600;
+        try (PostdbWriter w = PostdbWriter.create(db, rows, cols, 4)) {
+            byte[] row = new byte[cols * 4];
+            for (int j = 0; j < rows; j++) {
+                for (int i = 0, o = 0; i < cols; i++) {
+                    double s = Math.sin(i * 0.02 + j * 0.012) + Math.cos(i * 0.005 - j * 0.025);
+                    row[o++] = (byte) (128 + 60 * s);
+                    row[o++] = (byte) (128 + 50 * Math.sin(s * 2));
+                    row[o++] = (byte) (128 - 60 * s);
+                    row[o++] = (byte) 255;
+                }
+                w.writeRows(j, 1, row, 0);
+            }
+        }
+        script = Files.writeString(dir.resolve("movie.yaml"), """
+                width: %d
+                height: %d
+                fps: %d
+                encoder: {crf: 18, metadata: {title: distribution test}}
+                sequences:
+                  - type: camera-pan
+                    db: pan.postdb
+                    x:  {t: [0, 2], v: [-0.2, 0.2]}
+                    y:  {t: [0, 2], v: [0, 0]}
+                    dx: {t: [0, 2], v: [0.5, 0.5]}
+                """.formatted(WIDTH, HEIGHT, FPS));
+
+        // The same frames, drawn by the library in this JVM.
+        expected = new ArrayList<>();
+        double[] t = {0, 2};
+        try (PostdbPanSource source = PostdbPanSource.open(db)) {
+            CameraPan pan = new CameraPan(source, Track.pchip(t, new double[] {-0.2, 0.2}),
+                    Track.pchip(t, new double[] {0, 0}), Track.pchip(t, new double[] {0.5, 0.5}));
+            OrderedRenderer.builder().build().render(new Movie(WIDTH, HEIGHT, FPS, List.of(pan)), new Encoder() {
+                @Override
+                public void encode(Picture picture, int frameIndex) {
+                    expected.add(picture.rgb().clone());
+                }
+
+                @Override
+                public void close() {
+                }
+            });
+        }
+        assertEquals(2 * FPS, expected.size());
+    }
+
+    private static Path distribution(String name) {
+        return Path.of(System.getProperty("reel.dist", "target")).resolve(name);
+    }
+
+    record Run(int status, String out, String err) {
+    }
+
+    private static Run reel(String distribution, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(distribution(distribution).resolve("bin/reel").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        // The launcher's class-data archive goes to this test's own cache folder.
+        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        builder.environment().remove("REEL_PLUGINS");
+        Process p = builder.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "reel " + String.join(" ", args) + " finished");
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theFullDistributionRendersWithFfmpegAndKeepsAClassDataArchive() throws Exception {
+        Run first = reel("reel", "render", "movie.yaml", "-o", "full.mp4");
+        assertEquals(0, first.status(), first.err());
+        assertTrue(first.out().contains("wrote full.mp4: frames 0:48 of movie.yaml, 160x96 at 24 fps"), first.out());
+        try (Stream<Path> cache = Files.list(dir.resolve("cache/reel"))) {
+            assertEquals(1, cache.filter(f -> f.getFileName().toString().endsWith(".jsa")).count(),
+                    "the first render leaves one class-data archive");
+        }
+        MovieReader.Movie movie = MovieReader.read(dir.resolve("full.mp4"));
+        assertEquals("h264", movie.info().codec());
+        assertEquals(WIDTH, movie.info().width());
+        assertEquals(HEIGHT, movie.info().height());
+        assertEquals(FPS, movie.info().frameRate().value(), 1e-9);
+        assertEquals(48, movie.frameCount());
+        assertEquals("distribution test", movie.info().metadata().get("title"));
+        assertEquals(List.of(), movie.warnings());
+        double psnr = Psnr.of(expected, movie.rgb());
+        assertTrue(psnr >= 38, "PSNR " + psnr);
+
+        // A second run maps the archive; it renders the same movie and says nothing more.
+        Run second = reel("reel", "render", "movie.yaml", "-o", "again.mp4");
+        assertEquals(0, second.status(), second.err());
+        assertEquals(48, MovieReader.read(dir.resolve("again.mp4")).frameCount());
+        assertTrue(second.err().lines().allMatch(l -> l.startsWith("rendered ")), second.err());
+    }
+
+    @Test
+    void thePureJavaDistributionHasNoNativeLibraryAndRendersWithJcodec() throws Exception {
+        try (Stream<Path> lib = Files.list(distribution("reel-pure-java").resolve("lib"))) {
+            List<String> jars = lib.map(f -> f.getFileName().toString()).sorted().toList();
+            assertTrue(jars.stream().noneMatch(j -> j.startsWith("javacpp") || j.startsWith("ffmpeg")
+                    || j.startsWith("javacv") || j.contains("encoder-ffmpeg")), jars.toString());
+            assertTrue(jars.stream().anyMatch(j -> j.startsWith("reel-encoder-jcodec")), jars.toString());
+        }
+        Run encoders = reel("reel-pure-java", "encoders");
+        assertEquals(0, encoders.status(), encoders.err());
+        assertTrue(encoders.out().contains("ffmpeg  not installed"), encoders.out());
+        assertTrue(encoders.out().contains("auto picks jcodec"), encoders.out());
+
+        Run render = reel("reel-pure-java", "render", "movie.yaml", "-o", "pure.mp4");
+        assertEquals(0, render.status(), render.err());
+        MovieReader.Movie movie = MovieReader.read(dir.resolve("pure.mp4"));
+        assertEquals("h264", movie.info().codec());
+        assertEquals(48, movie.frameCount());
+        assertEquals(List.of(), movie.warnings());
+        double psnr = Psnr.of(expected, movie.rgb());
+        assertTrue(psnr >= 36, "PSNR " + psnr);
+    }
+
+    @Test
+    void aBadScriptIsOneLineAndExitStatus2() throws Exception {
+        Files.writeString(dir.resolve("bad.yaml"), "width: 160\nheigth: 96\nfps: 24\nsequences: []\n");
+        Run run = reel("reel", "render", "bad.yaml");
+        assertEquals(2, run.status());
+        assertEquals("bad.yaml: heigth: unknown key; did you mean 'height'? (expected one of width, height, fps, "
+                + "encoder, sequences)" + System.lineSeparator(), run.err());
+        assertTrue(Files.notExists(dir.resolve("bad.mp4")));
+    }
+
+    @Test
+    void versionNamesTheRelease() throws Exception {
+        Run run = reel("reel", "--version");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().startsWith("reel " + System.getProperty("reel.version", "")), run.out());
+    }
+}
