@@ -178,4 +178,19 @@ class DistributionIT {
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().startsWith("reel " + System.getProperty("reel.version", "")), run.out());
     }
+
+    /** A link to bin/reel elsewhere (as in ~/bin) still finds the distribution's lib/ and plugins/. */
+    @Test
+    void aSymbolicLinkToTheLauncherWorks() throws Exception {
+        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("bin")).resolve("reel"),
+                distribution("reel").resolve("bin/reel").toAbsolutePath());
+        ProcessBuilder builder = new ProcessBuilder(link.toString(), "plugins").directory(dir.toFile())
+                .redirectErrorStream(true);
+        builder.environment().remove("REEL_PLUGINS");
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertEquals("no plugins in " + distribution("reel").resolve("plugins").toRealPath() + " (from the distribution)",
+                out.strip());
+    }
 }
