@@ -301,6 +301,11 @@ final class RenderCommand implements Callable<Integer> {
             return cancelled;
         }
 
+        /** Whether the render job exists, so that a cancel reaches it at once. */
+        boolean hasJob() {
+            return job != null;
+        }
+
         /** A cancel that came before the job existed cancels it now. */
         void started(RenderJob j) {
             job = j;
