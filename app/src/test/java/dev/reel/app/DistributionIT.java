@@ -13,9 +13,12 @@ import dev.reel.sequences.CameraPan;
 import dev.reel.sequences.Track;
 import dev.reel.testkit.MovieReader;
 import dev.reel.testkit.Psnr;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -98,14 +101,18 @@ class DistributionIT {
     }
 
     private static Run reel(String distribution, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(distribution(distribution).resolve("bin/reel").toString()));
+        // The launcher's class-data archive goes to this test's own cache folder.
+        return reel(distribution(distribution), dir.resolve("cache"), args);
+    }
+
+    private static Run reel(Path distribution, Path cache, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(distribution.resolve("bin/reel").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-        // The launcher's class-data archive goes to this test's own cache folder.
-        builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        builder.environment().put("XDG_CACHE_HOME", cache.toString());
         builder.environment().remove("REEL_PLUGINS");
         Process p = builder.start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "reel " + String.join(" ", args) + " finished");
@@ -160,6 +167,53 @@ class DistributionIT {
         assertEquals(List.of(), movie.warnings());
         double psnr = Psnr.of(expected, movie.rgb());
         assertTrue(psnr >= 36, "PSNR " + psnr);
+    }
+
+    /**
+     * An upgrade or a rebuild changes an installation's jars, and with them the archive it needs:
+     * the launcher writes the new one and removes the old, but not another installation's.
+     */
+    @Test
+    void aChangedInstallationReplacesItsOwnClassDataArchiveOnly() throws Exception {
+        Path cache = dir.resolve("cache-of-two");
+        Path first = copy(distribution("reel-pure-java"), dir.resolve("first-installation"));
+        Path second = copy(distribution("reel-pure-java"), dir.resolve("second-installation"));
+        assertEquals(0, reel(first, cache, "render", "movie.yaml", "--frames", "0:2", "-o", "first.mp4").status());
+        assertEquals(0, reel(second, cache, "render", "movie.yaml", "--frames", "0:2", "-o", "second.mp4").status());
+        List<String> before = archives(cache);
+        assertEquals(2, before.size(), before.toString());
+
+        // The first installation's jars change (here one jar's date, as a rebuild changes it).
+        try (Stream<Path> lib = Files.list(first.resolve("lib"))) {
+            Path jar = lib.filter(f -> f.getFileName().toString().startsWith("reel-app")).findFirst().orElseThrow();
+            Files.setLastModifiedTime(jar, FileTime.fromMillis(0));
+        }
+        assertEquals(0, reel(first, cache, "render", "movie.yaml", "--frames", "0:2", "-o", "first.mp4").status());
+        List<String> after = archives(cache);
+        assertEquals(2, after.size(), "one archive per installation: " + after);
+        assertEquals(1, after.stream().filter(before::contains).count(), "the second installation's is kept: " + before + " then " + after);
+
+        // Both installations still start with their archive, and say nothing about it.
+        Run again = reel(first, cache, "render", "movie.yaml", "--frames", "0:2", "-o", "first.mp4");
+        assertEquals(0, again.status(), again.err());
+        assertEquals(after, archives(cache));
+        assertTrue(again.err().lines().allMatch(l -> l.startsWith("rendered ")), again.err());
+    }
+
+    private static List<String> archives(Path cache) throws IOException {
+        try (Stream<Path> files = Files.list(cache.resolve("reel"))) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** A copy of a distribution, with the launcher's permissions. */
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, to.resolve(from.relativize(f).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return to;
     }
 
     @Test
