@@ -21,6 +21,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,9 +107,14 @@ class DistributionIT {
     }
 
     private static Run reel(Path distribution, Path cache, String... args) throws Exception {
+        return reel(distribution, cache, Map.of(), args);
+    }
+
+    private static Run reel(Path distribution, Path cache, Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(distribution.resolve("bin/reel").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().putAll(environment);
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -198,6 +204,38 @@ class DistributionIT {
         assertEquals(0, again.status(), again.err());
         assertEquals(after, archives(cache));
         assertTrue(again.err().lines().allMatch(l -> l.startsWith("rendered ")), again.err());
+    }
+
+    /**
+     * The class-data archive must leave reel's methods free to be compiled. One written at the exit
+     * of a run could keep the methods that were queued for compilation then from ever being
+     * compiled (Java 17; the launcher no longer writes it that way): after a first one-frame
+     * render of a 720x480 pan, half such archives left the pan sampler interpreted for good.
+     */
+    @Test
+    void theClassDataArchiveLeavesTheSamplerToBeCompiled() throws Exception {
+        Path cache = dir.resolve("cache-compiled");
+        Files.writeString(dir.resolve("large.yaml"), """
+                width: 720
+                height: 480
+                fps: 24
+                sequences:
+                  - type: camera-pan
+                    db: pan.postdb
+                    x:  {t: [0, 2], v: [-0.2, 0.2]}
+                    y:  {t: [0, 2], v: [0, 0]}
+                    dx: {t: [0, 2], v: [0.5, 0.5]}
+                """);
+        Run first = reel(distribution("reel-pure-java"), cache, "render", "large.yaml", "--frames", "0:1", "-o", "large-1.mp4");
+        assertEquals(0, first.status(), first.err());
+        assertEquals(1, archives(cache).size());
+
+        Run run = reel(distribution("reel-pure-java"), cache, Map.of("REEL_JAVA_OPTS", "-XX:+PrintCompilation"),
+                "render", "large.yaml", "--frames", "0:30", "-o", "large-30.mp4");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("dev.reel.db.PostdbPanSource::interpolateRow"),
+                "the sampler's row interpolation is compiled in 30 frames of 720x480");
+        assertTrue(run.out().contains("dev.reel.db.PostdbPanSource::draw"), "and so is its frame loop");
     }
 
     private static List<String> archives(Path cache) throws IOException {
