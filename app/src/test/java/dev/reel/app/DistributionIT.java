@@ -238,6 +238,22 @@ class DistributionIT {
         assertTrue(run.out().contains("dev.reel.db.PostdbPanSource::draw"), "and so is its frame loop");
     }
 
+    /** A JVM that cannot write the archive is marked as such, and later runs do not try again. */
+    @Test
+    void aJvmThatCannotWriteTheArchiveIsNotAskedAgain() throws Exception {
+        Path cache = dir.resolve("cache-failed");
+        // Options for the JVM come last on the writing JVM's command line too: this one sends the
+        // archive where it cannot be written.
+        Map<String, String> noSharing = Map.of("REEL_JAVA_OPTS", "-XX:SharedArchiveFile=" + dir.resolve("no/such/folder/reel.jsa"));
+        for (int run = 0; run < 2; run++) {
+            Run render = reel(distribution("reel-pure-java"), cache, noSharing, "render", "movie.yaml", "--frames", "0:2", "-o", "failed.mp4");
+            assertEquals(0, render.status(), render.err());
+            List<String> files = archives(cache);
+            assertEquals(1, files.size(), files.toString());
+            assertTrue(files.get(0).endsWith("-static.jsa.failed"), files.toString());
+        }
+    }
+
     private static List<String> archives(Path cache) throws IOException {
         try (Stream<Path> files = Files.list(cache.resolve("reel"))) {
             return files.map(f -> f.getFileName().toString()).sorted().toList();
