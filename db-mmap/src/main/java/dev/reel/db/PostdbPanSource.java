@@ -30,7 +30,8 @@ import java.util.Locale;
  * {@link InvalidViewException}; a view exactly touching an edge is valid.
  *
  * <p><b>Threads and memory.</b> The file is mapped read-only and paged in as frames touch it;
- * {@link #draw} only reads it, so any number of threads may draw at once.
+ * {@link #draw} only reads it, so any number of threads may draw at once. Each thread keeps its
+ * working arrays (a few tens of KB) from frame to frame, so that drawing allocates nothing.
  */
 public final class PostdbPanSource implements FrameSource {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -40,6 +41,9 @@ public final class PostdbPanSource implements FrameSource {
     private final int ny;
     private final int channels;
     private final long rowBytes;
+
+    /** Each drawing thread's working arrays, kept from frame to frame: a frame allocates nothing. */
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     private PostdbPanSource(NpyArray array) {
         this.array = array;
@@ -132,9 +136,10 @@ public final class PostdbPanSource implements FrameSource {
         double dy = dx * height / width;
 
         // u depends on the column only and v on the row only: compute each once per frame.
-        int[] col0 = new int[width];
-        int[] col1 = new int[width];
-        double[] fu = new double[width];
+        Scratch work = scratch.get().fit(width);
+        int[] col0 = work.col0;
+        int[] col1 = work.col1;
+        double[] fu = work.fu;
         for (int i = 0; i < width; i++) {
             double x = width == 1 ? pan.x() : pan.x() - dx / 2 + dx * i / (width - 1);
             double u = (x + 0.5) * (nx - 1);
@@ -149,9 +154,9 @@ public final class PostdbPanSource implements FrameSource {
         // Consecutive frame rows mostly share database rows, so most rows are interpolated once
         // and used twice or more. Mathematically this is fractalshades' four-weight sum.
         // Rows are kept planar (red, green, blue arrays): unit-stride loops the JIT compiles well.
-        byte[] bytes = new byte[col1[width - 1] + channels - col0[0] + Long.BYTES];
-        double[][] upper = new double[3][width];
-        double[][] lower = new double[3][width];
+        byte[] bytes = work.bytes(col1[width - 1] + channels - col0[0] + Long.BYTES);
+        double[][] upper = work.upper;
+        double[][] lower = work.lower;
         int upperRow = -1;
         int lowerRow = -1;
         byte[] out = target.rgb();
@@ -170,7 +175,7 @@ public final class PostdbPanSource implements FrameSource {
                     upperRow = j0;
                     lowerRow = -1;
                 } else {
-                    interpolateRow(j0, col0, col1, fu, upper, bytes);
+                    interpolateRow(j0, width, col0, col1, fu, upper, bytes);
                     upperRow = j0;
                 }
             }
@@ -180,7 +185,7 @@ public final class PostdbPanSource implements FrameSource {
                         System.arraycopy(upper[c], 0, lower[c], 0, width);
                     }
                 } else {
-                    interpolateRow(j1, col0, col1, fu, lower, bytes);
+                    interpolateRow(j1, width, col0, col1, fu, lower, bytes);
                 }
                 lowerRow = j1;
             }
@@ -200,10 +205,9 @@ public final class PostdbPanSource implements FrameSource {
     }
 
     /** Database row {@code row}, interpolated horizontally at every frame column, as red, green and blue rows. */
-    private void interpolateRow(int row, int[] col0, int[] col1, double[] fu, double[][] into, byte[] bytes) {
+    private void interpolateRow(int row, int width, int[] col0, int[] col1, double[] fu, double[][] into, byte[] bytes) {
         long start = row * rowBytes;
         ByteBuffer buf = array.chunkFor(start, rowBytes);
-        int width = fu.length;
         // One bulk copy of the bytes this row needs: array reads are cheaper than buffer reads.
         int first = col0[0];
         buf.get(array.chunkOffset(start) + first, bytes, 0, col1[width - 1] + channels - first);
@@ -232,6 +236,36 @@ public final class PostdbPanSource implements FrameSource {
                 green[i] = g * level[bytes[a + 1] & 0xff] + f * level[bytes[b + 1] & 0xff];
                 blue[i] = g * level[bytes[a + 2] & 0xff] + f * level[bytes[b + 2] & 0xff];
             }
+        }
+    }
+
+    /** One thread's working arrays for frames up to the widest it has drawn. */
+    private static final class Scratch {
+        int[] col0 = new int[0];
+        int[] col1 = new int[0];
+        double[] fu = new double[0];
+        double[][] upper = new double[3][0];
+        double[][] lower = new double[3][0];
+        private byte[] bytes = new byte[0];
+
+        /** Makes the per-column arrays at least {@code width} long. */
+        Scratch fit(int width) {
+            if (col0.length < width) {
+                col0 = new int[width];
+                col1 = new int[width];
+                fu = new double[width];
+                upper = new double[3][width];
+                lower = new double[3][width];
+            }
+            return this;
+        }
+
+        /** A buffer of at least {@code length} bytes for a database row's span. */
+        byte[] bytes(int length) {
+            if (bytes.length < length) {
+                bytes = new byte[length];
+            }
+            return bytes;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.reel.db;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,6 +122,30 @@ class PostdbPanSourceTest {
             }
             // Within 1 is the promise; in practice every value is exact.
             assertEquals(3 * width * height, exact);
+        }
+    }
+
+    /**
+     * A thread keeps its working arrays from frame to frame: frames of other sizes and views in
+     * between change nothing in a frame's pixels.
+     */
+    @Test
+    void framesOfManySizesOnOneThreadAreThoseOfAFreshSource() throws IOException {
+        Path file = postdb("sizes.postdb", 40, 60, 4, (j, i, c) -> (byte) (i * 37 + j * 11 + c * 101));
+        int[][] sizes = {{60, 40}, {31, 17}, {90, 30}, {1, 1}, {64, 48}, {16, 9}, {60, 40}};
+        PanView[] views = {new PanView(0, 0, 1.0), new PanView(0.1, -0.05, 0.25), new PanView(0, 0.2, 0.3),
+            new PanView(0.2, 0.1, 0.3), new PanView(-0.3, 0.1, 0.4), new PanView(0.01, 0.01, 0.013),
+            new PanView(0, 0, 1.0)};
+        try (PostdbPanSource shared = PostdbPanSource.open(file)) {
+            for (int k = 0; k < sizes.length; k++) {
+                Picture reused = new Picture(sizes[k][0], sizes[k][1]);
+                shared.draw(views[k], reused);
+                try (PostdbPanSource fresh = PostdbPanSource.open(file)) {
+                    Picture expected = new Picture(sizes[k][0], sizes[k][1]);
+                    fresh.draw(views[k], expected);
+                    assertArrayEquals(expected.rgb(), reused.rgb(), "frame " + k + " at " + sizes[k][0] + "x" + sizes[k][1]);
+                }
+            }
         }
     }
 
