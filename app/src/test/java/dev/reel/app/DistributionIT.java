@@ -199,7 +199,7 @@ class DistributionIT {
         assertEquals(2, after.size(), "one archive per installation: " + after);
         assertEquals(1, after.stream().filter(before::contains).count(), "the second installation's is kept: " + before + " then " + after);
 
-        // Both installations still start with their archive, and say nothing about it.
+        // The changed installation starts with its new archive, and says nothing about it.
         Run again = reel(first, cache, "render", "movie.yaml", "--frames", "0:2", "-o", "first.mp4");
         assertEquals(0, again.status(), again.err());
         assertEquals(after, archives(cache));
