@@ -180,6 +180,13 @@ public final class PostdbPanSource implements FrameSource {
                     upperRow = j0;
                 }
             }
+            if (fv == 0) {
+                // The frame row lies on database row j0 (as in a pan at the database's own scale):
+                // the blend is that row itself, exactly (1·a + 0·b == a), so the next database row
+                // is neither needed nor interpolated.
+                o = truncate(upper, width, out, o);
+                continue;
+            }
             if (lowerRow != j1) {
                 if (j1 == j0) {
                     for (int c = 0; c < 3; c++) {
@@ -203,6 +210,19 @@ public final class PostdbPanSource implements FrameSource {
                 out[o + 2] = (byte) (int) (float) (gv * b0[i] + fv * b1[i]);
             }
         }
+    }
+
+    /** Writes a row of interpolated values as frame pixels, each channel truncated to 8 bits after a cast to float. */
+    private static int truncate(double[][] row, int width, byte[] out, int o) {
+        double[] red = row[0];
+        double[] green = row[1];
+        double[] blue = row[2];
+        for (int i = 0; i < width; i++, o += 3) {
+            out[o] = (byte) (int) (float) red[i];
+            out[o + 1] = (byte) (int) (float) green[i];
+            out[o + 2] = (byte) (int) (float) blue[i];
+        }
+        return o;
     }
 
     /** Database row {@code row}, interpolated horizontally at every frame column, as red, green and blue rows. */

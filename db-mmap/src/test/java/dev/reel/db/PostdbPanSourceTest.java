@@ -93,6 +93,7 @@ class PostdbPanSourceTest {
         "0.3, 0, 0.4, 64, 48",      // touches the right edge
         "0, 0.2, 0.3, 90, 30",      // wider than tall, near the top
         "0.01, 0.01, 0.013, 16, 9", // far inside one cell: fractional weights everywhere
+        "0.1, 0, 0.5, 30, 40",      // a pan at the database's scale: 26 rows on database rows, 14 between
     })
     void viewsOfAnAffineDatabaseAreExact(double x, double y, double dx, int width, int height) throws IOException {
         int rows = 40;
