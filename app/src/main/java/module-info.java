@@ -10,7 +10,6 @@ module dev.reel.app {
     requires dev.reel.db;
     requires info.picocli;
     requires com.fasterxml.jackson.core;
-    requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires java.desktop;
     // PF4J's jar names no module: its automatic module name comes from the file name pf4j-3.15.0.jar.
