@@ -249,21 +249,25 @@ class DistributionIT {
     }
 
     /**
-     * A command that makes one frame or none runs with C1 alone, which starts sooner (a render
-     * keeps C2: {@link #theClassDataArchiveLeavesTheSamplerToBeCompiled}).
+     * A command that makes no frame runs with C1 alone, which starts sooner; one that makes frames
+     * keeps C2 (for a render, see also {@link #theClassDataArchiveLeavesTheSamplerToBeCompiled}).
      */
     @Test
-    void commandsThatMakeOneFrameOrNoneUseC1Alone() throws Exception {
+    void onlyCommandsThatMakeNoFrameUseC1Alone() throws Exception {
         Path cache = dir.resolve("cache-jit");
         Map<String, String> print = Map.of("REEL_JAVA_OPTS", "-XX:+PrintCompilation");
         Pattern c2 = tier4("");
-        Run frame = reel(distribution("reel-pure-java"), cache, print, "frame", "large.yaml", "--index", "10", "-o", "jit.png");
-        assertEquals(0, frame.status(), frame.err());
-        assertTrue(frame.out().contains("java.lang.String::hashCode"), "the JIT prints what it compiles");
-        assertFalse(c2.matcher(frame.out()).find(), "and C1 compiles it all");
         Run encoders = reel(distribution("reel-pure-java"), cache, print, "--verbose", "encoders");
         assertEquals(0, encoders.status(), encoders.err());
-        assertFalse(c2.matcher(encoders.out()).find(), "encoders, after an option, uses C1 only too");
+        assertTrue(encoders.out().contains("java.lang.String::hashCode"), "the JIT prints what it compiles");
+        assertFalse(c2.matcher(encoders.out()).find(), "and C1 compiles it all, the command coming after an option");
+        Run plugins = reel(distribution("reel-pure-java"), cache, print, "plugins");
+        assertEquals(0, plugins.status(), plugins.err());
+        assertFalse(c2.matcher(plugins.out()).find(), "plugins: C1 alone");
+
+        Run frame = reel(distribution("reel-pure-java"), cache, print, "frame", "large.yaml", "--index", "10", "-o", "jit.png");
+        assertEquals(0, frame.status(), frame.err());
+        assertTrue(c2.matcher(frame.out()).find(), "a frame keeps C2");
     }
 
     /** A JVM that cannot write the archive is marked as such, and later runs do not try again. */
