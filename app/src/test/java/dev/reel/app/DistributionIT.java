@@ -63,30 +63,22 @@ class DistributionIT {
                 w.writeRows(j, 1, row, 0);
             }
         }
-        // A movie at the size of fractalshades' example, for the JIT's tests.
-        Files.writeString(dir.resolve("large.yaml"), """
-                width: 720
-                height: 480
-                fps: 24
+        String panSequence = """
                 sequences:
                   - type: camera-pan
                     db: pan.postdb
                     x:  {t: [0, 2], v: [-0.2, 0.2]}
                     y:  {t: [0, 2], v: [0, 0]}
                     dx: {t: [0, 2], v: [0.5, 0.5]}
-                """);
+                """;
         script = Files.writeString(dir.resolve("movie.yaml"), """
                 width: %d
                 height: %d
                 fps: %d
                 encoder: {crf: 18, metadata: {title: distribution test}}
-                sequences:
-                  - type: camera-pan
-                    db: pan.postdb
-                    x:  {t: [0, 2], v: [-0.2, 0.2]}
-                    y:  {t: [0, 2], v: [0, 0]}
-                    dx: {t: [0, 2], v: [0.5, 0.5]}
-                """.formatted(WIDTH, HEIGHT, FPS));
+                """.formatted(WIDTH, HEIGHT, FPS) + panSequence);
+        // The same pan at the size of fractalshades' example, for the JIT's tests.
+        Files.writeString(dir.resolve("large.yaml"), "width: 720\nheight: 480\nfps: 24\n" + panSequence);
 
         // The same frames, drawn by the library in this JVM.
         expected = new ArrayList<>();
