@@ -167,7 +167,6 @@ public final class PostdbPanSource implements FrameSource {
             double v = (0.5 - r * y) * (ny - 1);
             int j0 = cell(v, ny);
             double fv = fraction(v, j0, ny);
-            int j1 = ny == 1 ? j0 : j0 + 1;
             if (upperRow != j0) {
                 if (lowerRow == j0) {
                     double[][] swap = upper;
@@ -181,20 +180,16 @@ public final class PostdbPanSource implements FrameSource {
                 }
             }
             if (fv == 0) {
-                // The frame row lies on database row j0 (as in a pan at the database's own scale):
-                // the blend is that row itself, exactly (1·a + 0·b == a), so the next database row
-                // is neither needed nor interpolated.
+                // The frame row lies on database row j0 (as in a pan at the database's own scale,
+                // and always in a one-row database): the blend is that row itself, exactly
+                // (1·a + 0·b == a), so the next database row is neither needed nor interpolated.
                 o = truncate(upper, width, out, o);
                 continue;
             }
+            // fv > 0, so the database has a row j0 + 1 (cell() keeps j0 <= ny - 2).
+            int j1 = j0 + 1;
             if (lowerRow != j1) {
-                if (j1 == j0) {
-                    for (int c = 0; c < 3; c++) {
-                        System.arraycopy(upper[c], 0, lower[c], 0, width);
-                    }
-                } else {
-                    interpolateRow(j1, width, col0, col1, fu, lower, bytes);
-                }
+                interpolateRow(j1, width, col0, col1, fu, lower, bytes);
                 lowerRow = j1;
             }
             double gv = 1 - fv;

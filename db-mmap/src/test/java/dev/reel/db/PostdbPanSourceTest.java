@@ -150,6 +150,26 @@ class PostdbPanSourceTest {
         }
     }
 
+    /** A database of one row: every frame row is that row, interpolated along it. */
+    @Test
+    void aOneRowDatabaseGivesItsRowToEveryFrameRow() throws IOException {
+        // 5 columns (r = 5, y in [-0.1, 0.1]); 17x3 frame of dx = 1: column i at u = i / 4.
+        Path file = postdb("line.postdb", 1, 5, 3, (j, i, c) -> 40 * c + 10 * i);
+        try (PostdbPanSource src = PostdbPanSource.open(file)) {
+            Picture out = new Picture(17, 3);
+            src.draw(new PanView(0, 0, 1.0), out);
+            for (int j = 0; j < 3; j++) {
+                for (int i = 0; i < 17; i++) {
+                    int expected = 0;
+                    for (int c = 0; c < 3; c++) {
+                        expected = expected << 8 | (int) (40 * c + 2.5 * i);
+                    }
+                    assertEquals(expected, out.get(i, j), "pixel (" + i + ", " + j + ")");
+                }
+            }
+        }
+    }
+
     @Test
     void theMovieExampleViewTouchesTopAndBottomAndIsValid() throws IOException {
         // pan_script.py: a 1440x480 database (r = 3), a 720x480 movie, dx = 0.5: the frame exactly
