@@ -192,19 +192,29 @@ public final class PostdbPanSource implements FrameSource {
                 interpolateRow(j1, width, col0, col1, fu, lower, bytes);
                 lowerRow = j1;
             }
-            double gv = 1 - fv;
-            double[] r0 = upper[0];
-            double[] g0 = upper[1];
-            double[] b0 = upper[2];
-            double[] r1 = lower[0];
-            double[] g1 = lower[1];
-            double[] b1 = lower[2];
-            for (int i = 0; i < width; i++, o += 3) {
-                out[o] = (byte) (int) (float) (gv * r0[i] + fv * r1[i]);
-                out[o + 1] = (byte) (int) (float) (gv * g0[i] + fv * g1[i]);
-                out[o + 2] = (byte) (int) (float) (gv * b0[i] + fv * b1[i]);
-            }
+            o = blend(upper, lower, fv, width, out, o);
         }
+    }
+
+    /**
+     * Writes the blend of two interpolated rows, {@code (1 - fv)·upper + fv·lower}, as frame
+     * pixels, each channel truncated to 8 bits after a cast to float.
+     */
+    private static int blend(double[][] upper, double[][] lower, double fv, int width, byte[] out, int o) {
+        double gv = 1 - fv;
+        double[] r0 = upper[0];
+        double[] g0 = upper[1];
+        double[] b0 = upper[2];
+        double[] r1 = lower[0];
+        double[] g1 = lower[1];
+        double[] b1 = lower[2];
+        for (int i = 0; i < width; i++) {
+            int k = o + 3 * i;
+            out[k] = (byte) (int) (float) (gv * r0[i] + fv * r1[i]);
+            out[k + 1] = (byte) (int) (float) (gv * g0[i] + fv * g1[i]);
+            out[k + 2] = (byte) (int) (float) (gv * b0[i] + fv * b1[i]);
+        }
+        return o + 3 * width;
     }
 
     /** Writes a row of interpolated values as frame pixels, each channel truncated to 8 bits after a cast to float. */
@@ -212,12 +222,13 @@ public final class PostdbPanSource implements FrameSource {
         double[] red = row[0];
         double[] green = row[1];
         double[] blue = row[2];
-        for (int i = 0; i < width; i++, o += 3) {
-            out[o] = (byte) (int) (float) red[i];
-            out[o + 1] = (byte) (int) (float) green[i];
-            out[o + 2] = (byte) (int) (float) blue[i];
+        for (int i = 0; i < width; i++) {
+            int k = o + 3 * i;
+            out[k] = (byte) (int) (float) red[i];
+            out[k + 1] = (byte) (int) (float) green[i];
+            out[k + 2] = (byte) (int) (float) blue[i];
         }
-        return o;
+        return o + 3 * width;
     }
 
     /** Database row {@code row}, interpolated horizontally at every frame column, as red, green and blue rows. */
