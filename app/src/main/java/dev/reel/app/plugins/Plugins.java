@@ -5,6 +5,7 @@ import dev.reel.api.spi.ReelProvider;
 import dev.reel.app.plugins.PluginInfo.Provided;
 import dev.reel.app.plugins.PluginInfo.State;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -82,6 +84,11 @@ public final class Plugins {
                 throw new IllegalArgumentException("plugins directory " + location
                         + (Files.exists(root) ? " is not a directory" : " does not exist"));
             }
+            return new Plugins(location, List.of(), Map.of(), builtIns().build());
+        }
+        if (!mayHoldPlugins(root)) {
+            // The distribution's plugins/ as shipped (a README only): nothing for PF4J to look at,
+            // and its repositories would cost every command 15 to 30 ms of start-up.
             return new Plugins(location, List.of(), Map.of(), builtIns().build());
         }
         List<Candidate> candidates = discover(root);
@@ -158,6 +165,24 @@ public final class Plugins {
         void skip(State why, String message) {
             state = why;
             problem = message;
+        }
+    }
+
+    /**
+     * Whether a directory has an entry PF4J's repositories would take as a plugin: a folder, a jar
+     * or a zip. True when it cannot be listed, so that discovery reports why.
+     */
+    private static boolean mayHoldPlugins(Path directory) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (Files.isDirectory(entry) || name.endsWith(".jar") || name.endsWith(".zip")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return true;
         }
     }
 

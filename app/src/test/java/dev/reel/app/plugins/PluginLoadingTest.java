@@ -232,6 +232,22 @@ class PluginLoadingTest {
     }
 
     @Test
+    void aDirectoryWithoutJarsZipsOrFoldersHoldsNoPluginsAndAJarBesideItsFilesIsOne() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.writeString(plugins.resolve("README.txt"), "drop plugins here\n");
+        Files.writeString(plugins.resolve("disabled.txt"), "stripes\n");
+        Plugins none = load(plugins);
+        assertEquals(List.of(), none.plugins());
+        assertEquals(List.of(), none.warnings());
+        assertEquals(List.of(), none.registry().problems());
+
+        moduleJar(plugins.resolve("good.jar"), "1.0.0", sequencePlugin("test.good", "stripes", "\"\""),
+                Map.of("plugin.properties", descriptor("good", "1.0.0")));
+        Plugins one = load(plugins);
+        assertEquals(State.STARTED, plugin(one, "good").state(), plugin(one, "good").problems().toString());
+    }
+
+    @Test
     void pluginsCannotLoadWhenReelRunsOnTheClassPath() throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         moduleJar(plugins.resolve("good.jar"), "1.0.0", sequencePlugin("test.good", "stripes", "\"\""),
