@@ -38,7 +38,7 @@ final class PluginLayers {
      */
     static List<Path> moduleFiles(Path plugin) throws PluginLoadException {
         if (!Files.isDirectory(plugin)) {
-            return List.of(plugin);
+            return List.of(lowerCaseJar(plugin));
         }
         List<Path> files = new ArrayList<>();
         Path classes = plugin.resolve("classes");
@@ -54,7 +54,25 @@ final class PluginLayers {
         if (files.isEmpty()) {
             throw new PluginLoadException("no jar in " + plugin + " or its lib/ folder");
         }
+        for (Path file : files) {
+            if (file != classes) {
+                lowerCaseJar(file);
+            }
+        }
         return files;
+    }
+
+    /**
+     * The jar itself, when its name ends in {@code .jar}; PF4J also takes {@code .JAR}, which
+     * Java's module finder refuses with only "Module format not recognized".
+     */
+    private static Path lowerCaseJar(Path jar) throws PluginLoadException {
+        String name = jar.getFileName().toString();
+        if (!name.endsWith(".jar") && name.toLowerCase(java.util.Locale.ROOT).endsWith(".jar")) {
+            throw new PluginLoadException(jar + ": Java reads modules only from files whose names end in"
+                    + " '.jar' in lower case; rename it to " + name.substring(0, name.length() - 4) + ".jar");
+        }
+        return jar;
     }
 
     private static List<Path> jars(Path folder) throws PluginLoadException {

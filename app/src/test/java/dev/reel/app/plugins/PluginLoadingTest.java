@@ -248,6 +248,20 @@ class PluginLoadingTest {
     }
 
     @Test
+    void aJarWhoseExtensionIsNotLowerCaseIsReportedWithTheRenameThatFixesIt() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Path jar = moduleJar(plugins.resolve("Loud.JAR"), "1.0.0", sequencePlugin("test.loud", "loud", "\"\""),
+                Map.of("plugin.properties", descriptor("loud", "1.0.0")));
+        Plugins loaded = load(plugins);
+        assertEquals(State.FAILED, plugin(loaded, "loud").state());
+        assertEquals(List.of(jar + ": Java reads modules only from files whose names end in '.jar' in lower case;"
+                + " rename it to Loud.jar"), plugin(loaded, "loud").problems());
+
+        Files.move(jar, plugins.resolve("Loud.jar"));
+        assertEquals(State.STARTED, plugin(load(plugins), "loud").state());
+    }
+
+    @Test
     void pluginsCannotLoadWhenReelRunsOnTheClassPath() throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         moduleJar(plugins.resolve("good.jar"), "1.0.0", sequencePlugin("test.good", "stripes", "\"\""),
