@@ -31,6 +31,27 @@ class MainTest {
     }
 
     @Test
+    void eachCommandIsListedUnderItsOwnNameAndACommandLineNamesItsFirstNonOption() {
+        for (var e : Main.COMMANDS.entrySet()) {
+            assertEquals(e.getKey(), e.getValue().getAnnotation(picocli.CommandLine.Command.class).name());
+        }
+        assertEquals("render", Main.commandName("--verbose", "render", "movie.yaml", "--frames", "0:1"));
+        assertEquals("help", Main.commandName("help", "render"));
+        assertEquals(null, Main.commandName("--verbose"));
+        assertEquals(null, Main.commandName("--", "render"));
+    }
+
+    @Test
+    void aNamedCommandKeepsTheInheritedVerboseOptionAndAnUnknownOneGetsSuggestions() {
+        assertEquals(2, reel("render", "--verbose", "no-such-script.yaml"));
+        assertTrue(err.toString().contains("no-such-script.yaml"), err.toString());
+        assertTrue(err.toString().contains("\tat "), "--verbose prints the stack trace: " + err);
+        err.getBuffer().setLength(0);
+        assertEquals(2, reel("rendr", "x"));
+        assertTrue(err.toString().contains("did you mean render"), err.toString());
+    }
+
+    @Test
     void badUsageExitsWithTwoAndOneLine() {
         assertEquals(2, reel("--no-such-option"));
         assertEquals("Unknown option: '--no-such-option'; see 'reel --help'" + System.lineSeparator(), err.toString());
