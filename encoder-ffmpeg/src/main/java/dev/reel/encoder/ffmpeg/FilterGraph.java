@@ -20,6 +20,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
 import static org.bytedeco.ffmpeg.global.avutil.av_strdup;
 
+import dev.reel.api.spi.Availability;
 import dev.reel.api.spi.UnsupportedSettingException;
 import java.io.IOException;
 import org.bytedeco.ffmpeg.avfilter.AVFilterContext;
@@ -63,6 +64,11 @@ final class FilterGraph implements AutoCloseable {
      *     quoting what it said
      */
     static FilterGraph build(String userChain, String tail, int width, int height, FrameRate rate) {
+        Availability filters = Natives.filters();
+        if (!filters.available()) {
+            throw new UnsupportedSettingException(userChain.isBlank() ? EncoderSetup.NAME : EncoderSetup.FILTERS,
+                    FfmpegRequest.PREFIX + "FFmpeg's filters (avfilter) are unavailable here: " + filters.reason());
+        }
         String chain = join(userChain.strip(), tail);
         AVFilterGraph graph = avfilter_graph_alloc();
         if (graph == null) {

@@ -15,8 +15,9 @@ import org.bytedeco.javacpp.Loader;
 /**
  * FFmpeg's native libraries, loaded once per JVM on first use, and whether that worked.
  *
- * <p>Only the libraries the encoder uses are loaded: avutil, avcodec, avformat, swscale and
- * avfilter. Not avdevice, which needs PulseAudio's {@code libpulse.so.0}.
+ * <p>Only the libraries the encoder uses are loaded: avutil, avcodec, avformat and swscale, and
+ * avfilter only for a movie that needs a filter graph (its loading takes 10 to 25 ms, on the way to
+ * a render's first frame). Not avdevice, which needs PulseAudio's {@code libpulse.so.0}.
  */
 final class Natives {
 
@@ -26,6 +27,14 @@ final class Natives {
     /** Whether the natives loaded, and if not why; loads them on the first call. Never throws. */
     static Availability availability() {
         return Loaded.AVAILABILITY;
+    }
+
+    /**
+     * Whether avfilter loaded, and if not why; loads it on the first call, after the other
+     * libraries (and only if they loaded). Never throws.
+     */
+    static Availability filters() {
+        return Filters.AVAILABILITY;
     }
 
     /** The platform the natives of this build are for, e.g. {@code linux-x86_64}. */
@@ -41,6 +50,10 @@ final class Natives {
     // Class initialisation runs once, under the JVM's lock: the result is computed once and immutable.
     private static final class Loaded {
         static final Availability AVAILABILITY = load();
+    }
+
+    private static final class Filters {
+        static final Availability AVAILABILITY = loadFilters();
     }
 
     private static final class Build {
@@ -76,13 +89,27 @@ final class Natives {
             Loader.load(avcodec.class);
             Loader.load(avformat.class);
             Loader.load(swscale.class);
-            Loader.load(avfilter.class);
             FfmpegLog.install();
             return Availability.AVAILABLE;
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
             return Availability.unavailable(why(e));
         } catch (RuntimeException e) {
             return Availability.unavailable("FFmpeg natives failed to load: " + e);
+        }
+    }
+
+    private static Availability loadFilters() {
+        Availability base = availability();
+        if (!base.available()) {
+            return base;
+        }
+        try {
+            Loader.load(avfilter.class);
+            return Availability.AVAILABLE;
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
+            return Availability.unavailable(why(e));
+        } catch (RuntimeException e) {
+            return Availability.unavailable("FFmpeg's avfilter failed to load: " + e);
         }
     }
 
