@@ -84,12 +84,12 @@ public final class Plugins {
                 throw new IllegalArgumentException("plugins directory " + location
                         + (Files.exists(root) ? " is not a directory" : " does not exist"));
             }
-            return new Plugins(location, List.of(), Map.of(), builtIns().build());
+            return builtInOnly(location);
         }
         if (!mayHoldPlugins(root)) {
             // The distribution's plugins/ as shipped (a README only): nothing for PF4J to look at,
             // and its repositories would cost every command 15 to 30 ms of start-up.
-            return new Plugins(location, List.of(), Map.of(), builtIns().build());
+            return builtInOnly(location);
         }
         List<Candidate> candidates = discover(root);
         VersionManager versions = new DefaultVersionManager();
@@ -134,6 +134,10 @@ public final class Plugins {
             }
         }
         return lines;
+    }
+
+    private static Plugins builtInOnly(PluginsLocation location) {
+        return new Plugins(location, List.of(), Map.of(), builtIns().build());
     }
 
     private static Registry.Builder builtIns() {
