@@ -87,14 +87,18 @@ public final class Main implements Runnable {
         return Collections.unmodifiableMap(commands);
     }
 
-    /** The command a command line names: its first argument that is not an option (reel's own take no value). */
+    /**
+     * The command a command line names, its first argument that is not an option, when nothing
+     * before it but {@code --verbose} could print reel's own help (which lists every command); else
+     * null.
+     */
     static String commandName(String... args) {
         for (String arg : args) {
-            if (arg.equals("--")) {
-                return null;
-            }
             if (!arg.startsWith("-")) {
                 return arg;
+            }
+            if (!arg.equals("--verbose")) {
+                return null;
             }
         }
         return null;

@@ -39,6 +39,12 @@ class MainTest {
         assertEquals("help", Main.commandName("help", "render"));
         assertEquals(null, Main.commandName("--verbose"));
         assertEquals(null, Main.commandName("--", "render"));
+        // Help asked for before the command lists every command.
+        assertEquals(null, Main.commandName("-h", "render"));
+        assertEquals(0, reel("--help", "render"));
+        for (String command : Main.COMMANDS.keySet()) {
+            assertTrue(out.toString().contains("  " + command + "  "), command + " in " + out);
+        }
     }
 
     @Test
