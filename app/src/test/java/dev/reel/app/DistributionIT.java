@@ -182,6 +182,27 @@ class DistributionIT {
     }
 
     /**
+     * The archive holds what the run that wrote it loaded: only one that drew a frame writes it.
+     * A newcomer's first command is often {@code reel render --help}, whose classes are a help
+     * text's, not a render's.
+     */
+    @Test
+    void onlyARunThatDrewAFrameWritesTheClassDataArchive() throws Exception {
+        Path cache = dir.resolve("cache-help");
+        for (String[] args : List.of(new String[] {"render", "--help"}, new String[] {"frame", "--help"},
+                new String[] {"demo", "--help"})) {
+            Run help = reel(distribution("reel-pure-java"), cache, args);
+            assertEquals(0, help.status(), help.err());
+            assertEquals(List.of(), archives(cache), String.join(" ", args) + " leaves no archive");
+        }
+        Run render = reel(distribution("reel-pure-java"), cache, "render", "movie.yaml", "--frames", "0:2", "-o", "help.mp4");
+        assertEquals(0, render.status(), render.err());
+        List<String> files = archives(cache);
+        assertEquals(1, files.size(), files.toString());
+        assertTrue(files.get(0).endsWith("-static.jsa"), files.toString());
+    }
+
+    /**
      * An upgrade or a rebuild changes an installation's jars, and with them the archive it needs:
      * the launcher writes the new one and removes the old, but not another installation's.
      */
