@@ -15,6 +15,9 @@ import dev.reel.sequences.Track;
 import dev.reel.testkit.MovieReader;
 import dev.reel.testkit.Psnr;
 import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -179,6 +183,31 @@ class DistributionIT {
         assertEquals(List.of(), movie.warnings());
         double psnr = Psnr.of(expected, movie.rgb());
         assertTrue(psnr >= 36, "PSNR " + psnr);
+    }
+
+    /**
+     * Every jar of lib/ is an explicit module that lists its packages (ModulePackages), so that
+     * the JVM reads no jar's entries at start-up; a new dependency without a descriptor would
+     * quietly add them back (see app/pom.xml).
+     */
+    @Test
+    void everyJarInLibIsAnExplicitModuleThatListsItsPackages() throws Exception {
+        for (String name : List.of("reel", "reel-pure-java")) {
+            Path lib = distribution(name).resolve("lib");
+            for (ModuleReference module : ModuleFinder.of(lib).findAll()) {
+                ModuleDescriptor d = module.descriptor();
+                assertFalse(d.isAutomatic(), name + ": " + d.name() + " is an automatic module");
+                if (d.packages().isEmpty()) {
+                    continue;
+                }
+                Path jar = Path.of(module.location().orElseThrow());
+                try (ZipFile zip = new ZipFile(jar.toFile())) {
+                    var entry = zip.stream().filter(e -> e.getName().endsWith("module-info.class")).findFirst().orElseThrow();
+                    String bytes = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1);
+                    assertTrue(bytes.contains("ModulePackages"), name + ": " + jar.getFileName() + " lists no packages");
+                }
+            }
+        }
     }
 
     /**
