@@ -84,32 +84,29 @@ final class Natives {
             return Availability.unavailable("FFmpeg natives for " + here + " are not in this distribution"
                     + " (it has them for " + shipped + " only; see the README to build for another platform)");
         }
-        try {
+        return loading(() -> {
             Loader.load(avutil.class);
             Loader.load(avcodec.class);
             Loader.load(avformat.class);
             Loader.load(swscale.class);
             FfmpegLog.install();
+        });
+    }
+
+    private static Availability loadFilters() {
+        Availability base = availability();
+        return base.available() ? loading(() -> Loader.load(avfilter.class)) : base;
+    }
+
+    /** Runs a loading step and says whether it worked, and if not why. */
+    private static Availability loading(Runnable step) {
+        try {
+            step.run();
             return Availability.AVAILABLE;
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
             return Availability.unavailable(why(e));
         } catch (RuntimeException e) {
             return Availability.unavailable("FFmpeg natives failed to load: " + e);
-        }
-    }
-
-    private static Availability loadFilters() {
-        Availability base = availability();
-        if (!base.available()) {
-            return base;
-        }
-        try {
-            Loader.load(avfilter.class);
-            return Availability.AVAILABLE;
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
-            return Availability.unavailable(why(e));
-        } catch (RuntimeException e) {
-            return Availability.unavailable("FFmpeg's avfilter failed to load: " + e);
         }
     }
 
