@@ -23,7 +23,10 @@ import java.util.Locale;
  * (i, j) is at X = x - dx/2 + dx·i/(W-1), Y = y + dy/2 - dy·j/(H-1), sampled bilinearly at
  * fractional column u = (X + 0.5)(nx - 1) and row v = (0.5 - r·Y)(ny - 1). Coordinates are
  * computed in double precision, clamped to the grid, and a sample on the last node uses the last
- * cell with weight 1. Each channel is truncated to 8 bits after a cast to float, as fractalshades
+ * cell with weight 1. The row is computed as v = v₀ + j·s, with v₀ = (0.5 - r·(y + dy/2))(ny - 1)
+ * and s = r·dy·(ny - 1)/(H - 1), the same value in exact arithmetic: in a pan at the database's
+ * own scale (s = 1, as in fractalshades' pan example) every frame row then lies exactly on a
+ * database row, which it takes as it is. Each channel is truncated to 8 bits after a cast to float, as fractalshades
  * stores float32 before its uint8 cast; alpha is dropped.
  *
  * <p><b>Bounds.</b> A view whose edges leave [-0.5, 0.5] x [-0.5/r, 0.5/r] is an
@@ -162,11 +165,18 @@ public final class PostdbPanSource implements FrameSource {
         int lowerRow = -1;
         byte[] out = target.rgb();
         int o = 0;
+        double v0 = height == 1 ? (0.5 - r * pan.y()) * (ny - 1) : (0.5 - r * (pan.y() + dy / 2)) * (ny - 1);
+        double step = height == 1 ? 0 : r * dy * (ny - 1) / (height - 1);
         for (int j = 0; j < height; j++) {
-            double y = height == 1 ? pan.y() : pan.y() + dy / 2 - dy * j / (height - 1);
-            double v = (0.5 - r * y) * (ny - 1);
+            double v = v0 + j * step;
             int j0 = cell(v, ny);
             double fv = fraction(v, j0, ny);
+            if (fv == 0 && upperRow != j0 && lowerRow != j0 && !readsRow(j + 1, height, v0, step, j0)) {
+                // The frame row lies on database row j0, which no neighbouring frame row reads (as
+                // in a pan at the database's own scale): the row goes straight to the frame's bytes.
+                o = drawRow(j0, width, col0, col1, fu, bytes, out, o);
+                continue;
+            }
             if (upperRow != j0) {
                 if (lowerRow == j0) {
                     double[][] swap = upper;
@@ -180,8 +190,8 @@ public final class PostdbPanSource implements FrameSource {
                 }
             }
             if (fv == 0) {
-                // The frame row lies on database row j0 (as in a pan at the database's own scale,
-                // and always in a one-row database): the blend is that row itself, exactly
+                // The frame row lies on database row j0, which a neighbouring frame row also reads
+                // (and always in a one-row database): the blend is that row itself, exactly
                 // (1·a + 0·b == a), so the next database row is neither needed nor interpolated.
                 o = truncate(upper, width, out, o);
                 continue;
@@ -231,14 +241,65 @@ public final class PostdbPanSource implements FrameSource {
         return o + 3 * width;
     }
 
-    /** Database row {@code row}, interpolated horizontally at every frame column, as red, green and blue rows. */
-    private void interpolateRow(int row, int width, int[] col0, int[] col1, double[] fu, double[][] into, byte[] bytes) {
+    /** Whether frame row {@code j} (if there is one) reads database row {@code row}. */
+    private boolean readsRow(int j, int height, double v0, double step, int row) {
+        if (j >= height) {
+            return false;
+        }
+        double v = v0 + j * step;
+        int j0 = cell(v, ny);
+        return j0 == row || j0 + 1 == row && fraction(v, j0, ny) > 0;
+    }
+
+    /**
+     * Copies the bytes of database row {@code row} that frame columns read into {@code bytes}, in
+     * one bulk copy (array reads are cheaper than buffer reads), and returns the offset to add to
+     * a column's byte index {@code col0[i]} or {@code col1[i]} to find it there.
+     */
+    private int copyRow(int row, int width, int[] col0, int[] col1, byte[] bytes) {
         long start = row * rowBytes;
         ByteBuffer buf = array.chunkFor(start, rowBytes);
-        // One bulk copy of the bytes this row needs: array reads are cheaper than buffer reads.
         int first = col0[0];
         buf.get(array.chunkOffset(start) + first, bytes, 0, col1[width - 1] + channels - first);
-        int base = -first;
+        return -first;
+    }
+
+    /**
+     * Database row {@code row}, interpolated horizontally at every frame column, written as frame
+     * pixels, each channel truncated to 8 bits after a cast to float: the same values as
+     * {@link #interpolateRow} then {@link #truncate}, without keeping the row.
+     */
+    private int drawRow(int row, int width, int[] col0, int[] col1, double[] fu, byte[] bytes, byte[] out, int o) {
+        int base = copyRow(row, width, col0, col1, bytes);
+        double[] level = ByteValues.AS_DOUBLE;
+        if (channels == 4 && nx > 1) {
+            for (int i = 0; i < width; i++) {
+                double f = fu[i];
+                double g = 1 - f;
+                long p = (long) LONGS.get(bytes, base + col0[i]);
+                int k = o + 3 * i;
+                out[k] = (byte) (int) (float) (g * level[(int) (p & 0xff)] + f * level[(int) (p >>> 32 & 0xff)]);
+                out[k + 1] = (byte) (int) (float) (g * level[(int) (p >>> 8 & 0xff)] + f * level[(int) (p >>> 40 & 0xff)]);
+                out[k + 2] = (byte) (int) (float) (g * level[(int) (p >>> 16 & 0xff)] + f * level[(int) (p >>> 48 & 0xff)]);
+            }
+        } else {
+            for (int i = 0; i < width; i++) {
+                double f = fu[i];
+                double g = 1 - f;
+                int a = base + col0[i];
+                int b = base + col1[i];
+                int k = o + 3 * i;
+                out[k] = (byte) (int) (float) (g * level[bytes[a] & 0xff] + f * level[bytes[b] & 0xff]);
+                out[k + 1] = (byte) (int) (float) (g * level[bytes[a + 1] & 0xff] + f * level[bytes[b + 1] & 0xff]);
+                out[k + 2] = (byte) (int) (float) (g * level[bytes[a + 2] & 0xff] + f * level[bytes[b + 2] & 0xff]);
+            }
+        }
+        return o + 3 * width;
+    }
+
+    /** Database row {@code row}, interpolated horizontally at every frame column, as red, green and blue rows. */
+    private void interpolateRow(int row, int width, int[] col0, int[] col1, double[] fu, double[][] into, byte[] bytes) {
+        int base = copyRow(row, width, col0, col1, bytes);
         double[] level = ByteValues.AS_DOUBLE;
         double[] red = into[0];
         double[] green = into[1];

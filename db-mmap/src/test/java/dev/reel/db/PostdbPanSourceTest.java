@@ -127,6 +127,58 @@ class PostdbPanSourceTest {
     }
 
     /**
+     * Pans at the database's own scale and at half and twice it, as fractalshades' pan example
+     * (a 1440x480 database, 720x480 frames, dx = 0.5): frame rows lie exactly on database rows
+     * (every one, every other one, or every second database row), and each pixel is exactly the
+     * factored bilinear sum, computed here: (1 - fv)·h(j0) + fv·h(j0 + 1), where h(j) is row j
+     * interpolated at the frame column, truncated to 8 bits after a cast to float.
+     */
+    @ParameterizedTest(name = "{0}x{1} database, {4} channels, {2}x{3} frames")
+    @CsvSource({
+        "120, 60, 60, 60, 4, 0.5",    // each frame row on its own database row
+        "120, 60, 60, 60, 3, 0.5",
+        "122, 61, 62, 31, 4, 1.0",    // every second database row
+        "62, 31, 61, 61, 4, 0.5",     // every other frame row on a database row, blends between
+    })
+    void pansAtTheDatabasesScaleTakeTheirRowsAsTheyAre(int cols, int rows, int width, int height, int channels, double dx)
+            throws IOException {
+        Random random = new Random(cols * 7919L + channels);
+        byte[][][] px = new byte[rows][cols][channels];
+        for (byte[][] row : px) {
+            for (byte[] p : row) {
+                random.nextBytes(p);
+            }
+        }
+        Path file = postdb("scale.postdb", rows, cols, channels, (j, i, c) -> px[j][i][c]);
+        double x = 0.3 * (0.5 - dx / 2);
+        double rowsPerFrameRow = (rows - 1.0) / (height - 1);
+        int onRows = 0;
+        try (PostdbPanSource src = PostdbPanSource.open(file)) {
+            Picture out = new Picture(width, height);
+            src.draw(new PanView(x, 0, dx), out);
+            for (int j = 0; j < height; j++) {
+                double v = j * rowsPerFrameRow;
+                int j0 = Math.min((int) v, rows - 2);
+                double fv = v - j0;
+                onRows += fv == 0 || fv == 1 ? 1 : 0;
+                for (int i = 0; i < width; i++) {
+                    double u = (x - dx / 2 + dx * i / (width - 1) + 0.5) * (cols - 1);
+                    int i0 = Math.min((int) u, cols - 2);
+                    double fu = u - i0;
+                    int got = out.get(i, j);
+                    for (int c = 0; c < 3; c++) {
+                        double upper = (1 - fu) * (px[j0][i0][c] & 0xff) + fu * (px[j0][i0 + 1][c] & 0xff);
+                        double lower = (1 - fu) * (px[j0 + 1][i0][c] & 0xff) + fu * (px[j0 + 1][i0 + 1][c] & 0xff);
+                        int expected = (int) (float) (fv == 0 ? upper : (1 - fv) * upper + fv * lower);
+                        assertEquals(expected, got >> (16 - 8 * c) & 0xff, "pixel (" + i + ", " + j + ") channel " + c);
+                    }
+                }
+            }
+        }
+        assertEquals(rowsPerFrameRow < 1 ? (height + 1) / 2 : height, onRows);
+    }
+
+    /**
      * A thread keeps its working arrays from frame to frame: frames of other sizes and views in
      * between change nothing in a frame's pixels.
      */
