@@ -22,8 +22,8 @@ import java.util.Locale;
  * (x, y, dx) covers dx by dx/ratio, ratio being the picture's width over height; its pixel
  * (i, j) is at X = x - dx/2 + dx·i/(W-1), Y = y + dy/2 - dy·j/(H-1), sampled bilinearly at
  * fractional column u = (X + 0.5)(nx - 1) and row v = (0.5 - r·Y)(ny - 1). Coordinates are
- * computed in double precision, clamped to the grid, and a sample on the last node uses the last
- * cell with weight 1. The row is computed as v = v₀ + j·s, with v₀ = (0.5 - r·(y + dy/2))(ny - 1)
+ * computed in double precision, clamped to the grid, and a sample on the last column uses the
+ * last cell with weight 1 (a sample on the last row, that row). The row is computed as v = v₀ + j·s, with v₀ = (0.5 - r·(y + dy/2))(ny - 1)
  * and s = r·dy·(ny - 1)/(H - 1), the same value in exact arithmetic: in a pan at the database's
  * own scale (s = 1, as in fractalshades' pan example) every frame row then lies exactly on a
  * database row, which it takes as it is. Each channel is truncated to 8 bits after a cast to float, as fractalshades
@@ -169,8 +169,8 @@ public final class PostdbPanSource implements FrameSource {
         double step = height == 1 ? 0 : r * dy * (ny - 1) / (height - 1);
         for (int j = 0; j < height; j++) {
             double v = v0 + j * step;
-            int j0 = cell(v, ny);
-            double fv = fraction(v, j0, ny);
+            int j0 = row(v);
+            double fv = rowFraction(v, j0);
             if (fv == 0 && upperRow != j0 && lowerRow != j0 && !readsRow(j + 1, height, v0, step, j0)) {
                 // The frame row lies on database row j0, which no neighbouring frame row reads (as
                 // in a pan at the database's own scale): the row goes straight to the frame's bytes.
@@ -196,7 +196,7 @@ public final class PostdbPanSource implements FrameSource {
                 o = truncate(upper, width, out, o);
                 continue;
             }
-            // fv > 0, so the database has a row j0 + 1 (cell() keeps j0 <= ny - 2).
+            // fv > 0, so the database has a row j0 + 1 (row() gives ny - 1 only with fv = 0).
             int j1 = j0 + 1;
             if (lowerRow != j1) {
                 interpolateRow(j1, width, col0, col1, fu, lower, bytes);
@@ -247,8 +247,8 @@ public final class PostdbPanSource implements FrameSource {
             return false;
         }
         double v = v0 + j * step;
-        int j0 = cell(v, ny);
-        return j0 == row || j0 + 1 == row && fraction(v, j0, ny) > 0;
+        int j0 = row(v);
+        return j0 == row || j0 + 1 == row && rowFraction(v, j0) > 0;
     }
 
     /**
@@ -363,6 +363,19 @@ public final class PostdbPanSource implements FrameSource {
             return 0;
         }
         return (int) Math.min(Math.floor(u), n - 2);
+    }
+
+    /**
+     * The database row of a fractional row coordinate: the last row itself on (or past) it, where
+     * the last cell with weight 1 would give the same values (0·a + 1·b == b) through a blend.
+     */
+    private int row(double v) {
+        return v >= ny - 1 ? ny - 1 : cell(v, ny);
+    }
+
+    /** The weight of the row below {@code row} (0 on the last row). */
+    private double rowFraction(double v, int row) {
+        return row == ny - 1 ? 0 : fraction(v, row, ny);
     }
 
     /** The weight of the cell's second node: 1 on (or past) the last node. */
