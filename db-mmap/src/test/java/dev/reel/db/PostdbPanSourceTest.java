@@ -40,6 +40,18 @@ class PostdbPanSourceTest {
         return NpyWriter.write(dir.resolve(name), NpyWriter.header(1, "|u1", false, rows, cols, channels), data);
     }
 
+    /** Random bytes as (rows, cols, channels) pixels, the same for the same seed. */
+    static byte[][][] randomPixels(int rows, int cols, int channels, long seed) {
+        Random random = new Random(seed);
+        byte[][][] px = new byte[rows][cols][channels];
+        for (byte[][] row : px) {
+            for (byte[] p : row) {
+                random.nextBytes(p);
+            }
+        }
+        return px;
+    }
+
     /** An affine picture: bilinear sampling of it is exact, so every frame pixel is known. */
     static int affine(int row, int col, int channel) {
         return switch (channel) {
@@ -61,13 +73,7 @@ class PostdbPanSourceTest {
     @ParameterizedTest(name = "{0}x{1}, {2} channels")
     @CsvSource({"40, 60, 4", "23, 37, 3", "1, 5, 3", "7, 1, 4", "2, 2, 4"})
     void aPassThroughViewReproducesTheDatabase(int rows, int cols, int channels) throws IOException {
-        Random random = new Random(rows * 1000L + cols);
-        byte[][][] px = new byte[rows][cols][channels];
-        for (byte[][] row : px) {
-            for (byte[] p : row) {
-                random.nextBytes(p);
-            }
-        }
+        byte[][][] px = randomPixels(rows, cols, channels, rows * 1000L + cols);
         Path file = postdb("pass.postdb", rows, cols, channels, (j, i, c) -> px[j][i][c]);
         try (PostdbPanSource src = PostdbPanSource.open(file)) {
             Picture out = new Picture(cols, rows);
@@ -142,13 +148,7 @@ class PostdbPanSourceTest {
     })
     void pansAtTheDatabasesScaleTakeTheirRowsAsTheyAre(int cols, int rows, int width, int height, int channels, double dx)
             throws IOException {
-        Random random = new Random(cols * 7919L + channels);
-        byte[][][] px = new byte[rows][cols][channels];
-        for (byte[][] row : px) {
-            for (byte[] p : row) {
-                random.nextBytes(p);
-            }
-        }
+        byte[][][] px = randomPixels(rows, cols, channels, cols * 7919L + channels);
         Path file = postdb("scale.postdb", rows, cols, channels, (j, i, c) -> px[j][i][c]);
         double x = 0.3 * (0.5 - dx / 2);
         double rowsPerFrameRow = (rows - 1.0) / (height - 1);
