@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -68,7 +69,7 @@ final class PluginLayers {
      */
     private static Path lowerCaseJar(Path jar) throws PluginLoadException {
         String name = jar.getFileName().toString();
-        if (!name.endsWith(".jar") && name.toLowerCase(java.util.Locale.ROOT).endsWith(".jar")) {
+        if (!name.endsWith(".jar") && name.toLowerCase(Locale.ROOT).endsWith(".jar")) {
             throw new PluginLoadException(jar + ": Java reads modules only from files whose names end in"
                     + " '.jar' in lower case; rename it to " + name.substring(0, name.length() - 4) + ".jar");
         }
