@@ -63,7 +63,7 @@ final class CodecOptions {
             throw refuse(key, "option '" + name + "' of " + encoder + " is read-only");
         }
         if ((flags & AV_OPT_FLAG_DEPRECATED) != 0) {
-            System.getLogger("dev.reel.encoder.ffmpeg").log(System.Logger.Level.WARNING,
+            FfmpegLogger.get().log(System.Logger.Level.WARNING,
                     FfmpegRequest.PREFIX + "option '" + name + "' of " + encoder + " is deprecated");
         }
         checkLibraryWords(encoder, name, value, key);

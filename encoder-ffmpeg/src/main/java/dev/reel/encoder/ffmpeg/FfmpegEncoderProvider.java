@@ -24,7 +24,6 @@ import java.util.Set;
  * {@link #check} or {@link #open}. Every method is thread-safe.
  */
 public final class FfmpegEncoderProvider implements EncoderProvider {
-    private static final System.Logger LOGGER = System.getLogger("dev.reel.encoder.ffmpeg");
     private static final Set<String> CODECS = Collections.unmodifiableSet(new LinkedHashSet<>(FfmpegCodec.names()));
 
     /** For {@link java.util.ServiceLoader}. */
@@ -99,7 +98,7 @@ public final class FfmpegEncoderProvider implements EncoderProvider {
         requireAvailable();
         EncoderSetup setup = EncoderSetup.open(settings, format, output);
         if (!setup.notice().isEmpty()) {
-            LOGGER.log(Level.INFO, setup.notice());
+            FfmpegLogger.get().log(Level.INFO, setup.notice());
         }
         return FfmpegEncoder.start(output, setup, format.width(), format.height());
     }

@@ -22,7 +22,6 @@ import org.bytedeco.javacpp.BytePointer;
  * object (kept reachable here because FFmpeg only holds its address) and the per-thread captures.
  */
 final class FfmpegLog {
-    private static final System.Logger LOGGER = System.getLogger("dev.reel.encoder.ffmpeg");
     private static final ThreadLocal<Capture> CAPTURES = new ThreadLocal<>();
     private static final Pattern ADDRESS = Pattern.compile(" @ 0x[0-9a-f]+");
     private static final Callback CALLBACK = new Callback();
@@ -96,7 +95,7 @@ final class FfmpegLog {
     }
 
     private static void log(Line line) {
-        LOGGER.log(line.error() ? Level.DEBUG : Level.TRACE, line.text());
+        FfmpegLogger.get().log(line.error() ? Level.DEBUG : Level.TRACE, line.text());
     }
 
     private static final class Callback extends LogCallback {
