@@ -16,7 +16,4 @@ module dev.reel.app {
     requires pf4j;
     // pf4j, an automatic module, cannot require SLF4J itself; this puts SLF4J on the module graph.
     requires org.slf4j;
-
-    opens dev.reel.app to info.picocli;
-    opens dev.reel.app.plugins to info.picocli;
 }

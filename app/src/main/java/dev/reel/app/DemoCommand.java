@@ -9,12 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * {@code reel demo [-o DIR]}: computes its own Mandelbrot databases with the geometry of
@@ -23,8 +19,6 @@ import picocli.CommandLine.Spec;
  * renders the script exactly as {@code reel render} would. Needs no input, and leaves a script to
  * edit.
  */
-@Command(name = "demo", sortOptions = false,
-        description = "Computes fractal databases, writes a movie script for them and renders it: no input needed.")
 final class DemoCommand implements Callable<Integer> {
     static final int WIDTH = 640;
     static final int HEIGHT = 360;
@@ -54,28 +48,42 @@ final class DemoCommand implements Callable<Integer> {
     /** The first frame of the zoom: 3.6 wide, the whole set. */
     static final double ZOOM_START = 19.0;
 
-    @ParentCommand
-    Main main;
+    private final Main main;
+    private CommandSpec spec;
+    private Path directory;
+    private String encoder;
+    private Integer threads;
 
-    @Mixin
-    HelpOption help;
+    private DemoCommand(Main main) {
+        this.main = main;
+    }
 
-    @Spec
-    CommandSpec spec;
+    /** The command's model, around a new instance that runs it. */
+    static CommandSpec spec(Main main) {
+        DemoCommand command = new DemoCommand(main);
+        CommandSpec spec = CommandSpecs.command("demo", command,
+                "Computes fractal databases, writes a movie script for them and renders it: no input needed.");
+        spec.addOption(CommandSpecs.help());
+        spec.addOption(CommandSpecs.option(new String[] {"-o", "--output"}, "DIR", Path.class,
+                "The folder for the databases, the script and the movie (default: reel-demo)."));
+        spec.addOption(CommandSpecs.option(new String[] {"--encoder"}, "NAME", String.class,
+                "The encoder, instead of the script's auto: ffmpeg, jcodec or a plugin's."));
+        spec.addOption(CommandSpecs.option(new String[] {"--threads"}, "N", Integer.class,
+                "Render threads (default: one per core)."));
+        command.spec = spec;
+        return spec;
+    }
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = "The folder for the databases, the script and the movie (default: reel-demo).")
-    Path directory = Path.of("reel-demo");
-
-    @Option(names = "--encoder", paramLabel = "NAME",
-            description = "The encoder, instead of the script's auto: ffmpeg, jcodec or a plugin's.")
-    String encoder;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Render threads (default: one per core).")
-    Integer threads;
+    private void readCommandLine() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        directory = parsed.matchedOptionValue("--output", Path.of("reel-demo"));
+        encoder = parsed.matchedOptionValue("--encoder", null);
+        threads = parsed.matchedOptionValue("--threads", null);
+    }
 
     @Override
     public Integer call() throws IOException {
+        readCommandLine();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Files.createDirectories(directory);
@@ -104,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
         if (threads != null) {
             render.addAll(List.of("--threads", threads.toString()));
         }
-        if (main.verbose) {
+        if (main.verbose()) {
             render.add("--verbose");
         }
         int status = Main.run(main.environment(), out, err, render.toArray(String[]::new));

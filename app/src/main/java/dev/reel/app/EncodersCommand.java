@@ -10,11 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code reel encoders}: every encoder found, built-in or plugin, one line each with its name,
@@ -22,25 +18,30 @@ import picocli.CommandLine.Spec;
  * next line. Then what {@code auto} picks here, and any provider that was skipped, with why.
  * Asks each provider about itself only: nothing is opened or written.
  */
-@Command(name = "encoders", description = "Lists every encoder found, with its availability, codecs and origin.")
 final class EncodersCommand implements Callable<Integer> {
+    private final Main main;
+    private CommandSpec spec;
 
-    @ParentCommand
-    Main main;
+    private EncodersCommand(Main main) {
+        this.main = main;
+    }
 
-    @Mixin
-    HelpOption help;
-
-    @Mixin
-    PluginsOption plugins;
-
-    @Spec
-    CommandSpec spec;
+    /** The command's model, around a new instance that runs it. */
+    static CommandSpec spec(Main main) {
+        EncodersCommand command = new EncodersCommand(main);
+        CommandSpec spec = CommandSpecs.command("encoders", command,
+                "Lists every encoder found, with its availability, codecs and origin.");
+        spec.usageMessage().sortOptions(true);
+        spec.addOption(CommandSpecs.help());
+        spec.addOption(PluginsOption.spec());
+        command.spec = spec;
+        return spec;
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Registry registry = main.environment().registry().apply(plugins);
+        Registry registry = main.environment().registry().apply(PluginsOption.of(spec));
         List<Registry.Entry<EncoderProvider>> encoders = registry.encoders();
         if (encoders.isEmpty()) {
             out.println("no encoder is installed");

@@ -16,14 +16,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * {@code reel frame SCRIPT (--index N | --time SECONDS) -o OUT.png}: one frame, exactly as the
@@ -32,68 +28,76 @@ import picocli.CommandLine.Spec;
  * picture, so what the PNG shows is what {@code render} would encode. Exit statuses as for
  * {@code render}; the PNG, like a movie, appears only when complete.
  */
-@Command(name = "frame", sortOptions = false,
-        description = "Writes one frame of a movie script, exactly as it goes to the encoder, as a PNG.")
 final class FrameCommand implements Callable<Integer> {
+    private final Main main;
+    private CommandSpec spec;
+    private PluginsOption plugins;
+    private Path script;
+    private Path output;
+    /** Exactly one of the two ways to pick the frame. */
+    private Integer index;
+    private Double time;
 
-    @ParentCommand
-    Main main;
+    private FrameCommand(Main main) {
+        this.main = main;
+    }
 
-    @Mixin
-    HelpOption help;
+    /** The command's model, around a new instance that runs it. */
+    static CommandSpec spec(Main main) {
+        FrameCommand command = new FrameCommand(main);
+        CommandSpec spec = CommandSpecs.command("frame", command,
+                "Writes one frame of a movie script, exactly as it goes to the encoder, as a PNG.");
+        spec.addPositional(CommandSpecs.script());
+        spec.addOption(CommandSpecs.help());
+        spec.addOption(PluginsOption.spec());
+        spec.addArgGroup(ArgGroupSpec.builder().exclusive(true).multiplicity("1")
+                .addArg(OptionSpec.builder("--index").paramLabel("N").type(Integer.class).required(true)
+                        .description("The global frame index, counted from 0 across all sequences.").build())
+                .addArg(OptionSpec.builder("--time").paramLabel("SECONDS").type(Double.class).required(true)
+                        .description("A movie time, as in the keyframes: the frame whose time is nearest to it.").build())
+                .build());
+        spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("OUT.png").type(Path.class).required(true)
+                .description("The PNG file to write.").build());
+        command.spec = spec;
+        return spec;
+    }
 
-    @Mixin
-    PluginsOption plugins;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "SCRIPT", description = "The movie script (YAML or JSON).")
-    Path script;
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Which which;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT.png", required = true, description = "The PNG file to write.")
-    Path output;
-
-    /** Exactly one way to pick the frame. */
-    static final class Which {
-        @Option(names = "--index", paramLabel = "N", required = true,
-                description = "The global frame index, counted from 0 across all sequences.")
-        Integer index;
-
-        @Option(names = "--time", paramLabel = "SECONDS", required = true,
-                description = "A movie time, as in the keyframes: the frame whose time is nearest to it.")
-        Double time;
+    private void readCommandLine() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        plugins = PluginsOption.of(spec);
+        script = parsed.matchedPositionalValue(0, null);
+        output = parsed.matchedOptionValue("--output", null);
+        index = parsed.matchedOptionValue("--index", null);
+        time = parsed.matchedOptionValue("--time", null);
     }
 
     @Override
     public Integer call() throws IOException {
+        readCommandLine();
         if (!output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw CommandFailure.badInput("-o " + output + ": expected a file name ending in .png; frame writes PNG images");
         }
-        if (which.time != null && !Double.isFinite(which.time)) {
-            throw CommandFailure.badInput("--time " + which.time + ": expected a finite movie time in seconds");
+        if (time != null && !Double.isFinite(time)) {
+            throw CommandFailure.badInput("--time " + time + ": expected a finite movie time in seconds");
         }
         CommandEnvironment env = main.environment();
         MovieScript movieScript = RenderCommand.read(script);
         try (LoadedMovie loaded = RenderCommand.load(new MovieLoader(env.registry().apply(plugins), env.decorator()), movieScript)) {
             Movie movie = loaded.movie();
-            int index;
-            if (which.index != null) {
-                index = which.index;
-                if (index < 0 || index >= movie.frameCount()) {
-                    throw CommandFailure.badInput(movieScript.name() + ": --index " + index + ": the movie has frames 0 to "
+            int chosen;
+            if (index != null) {
+                chosen = index;
+                if (chosen < 0 || chosen >= movie.frameCount()) {
+                    throw CommandFailure.badInput(movieScript.name() + ": --index " + chosen + ": the movie has frames 0 to "
                             + (movie.frameCount() - 1));
                 }
             } else {
-                index = movie.nearestFrame(which.time);
+                chosen = movie.nearestFrame(time);
             }
-            FrameRef frame = movie.frame(index);
+            FrameRef frame = movie.frame(chosen);
             Picture picture;
             try {
-                picture = render(movie, index);
+                picture = render(movie, chosen);
             } catch (RenderException e) {
                 throw CommandFailure.failed(movieScript.name() + ": " + e.getMessage(), e);
             }

@@ -11,14 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Function;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -26,29 +25,31 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * naming the frame or file and the cause); 2 bad usage or a bad script (one line naming the file,
  * the key and what was expected); 130 when Ctrl-C stopped a render. Stack traces only with
  * {@code --verbose}.
+ *
+ * <p>The commands' picocli models are built in code (see {@link CommandSpecs}); each command class
+ * has a {@code spec(Main)} that builds its model around a new instance of itself.
  */
-@Command(name = "reel", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Makes movies from camera moves over huge pre-rendered image databases.")
 public final class Main implements Runnable {
+    /** The option that asks for stack traces; every command inherits it. */
+    static final String VERBOSE = "--verbose";
+
     /**
-     * The commands by name, in the order help lists them. Picocli builds a command's model from its
-     * annotations when the command is added, which costs start-up time (about 30 ms of the 90 ms
-     * picocli takes in a fresh JVM for all of them), so a command line that names one adds only that
-     * one; help, an unknown command or none adds them all.
+     * The commands by name, in the order help lists them. A command line that names one builds
+     * only that one's model; help, an unknown command or none builds them all.
      */
-    static final Map<String, Class<?>> COMMANDS = commands();
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "Print the stack trace of an error, not only its one-line message.")
-    boolean verbose;
+    static final Map<String, Function<Main, CommandSpec>> COMMANDS = commands();
 
     private final CommandEnvironment environment;
+    private final CommandSpec spec;
 
     Main(CommandEnvironment environment) {
         this.environment = Objects.requireNonNull(environment, "environment");
+        this.spec = CommandSpec.wrapWithoutInspection(this).name("reel").versionProvider(new Version());
+        spec.usageMessage().description("Makes movies from camera moves over huge pre-rendered image databases.");
+        spec.addOption(CommandSpecs.help());
+        spec.addOption(CommandSpecs.version());
+        spec.addOption(OptionSpec.builder(VERBOSE).scopeType(ScopeType.INHERIT)
+                .description("Print the stack trace of an error, not only its one-line message.").build());
     }
 
     public static void main(String[] args) {
@@ -62,12 +63,13 @@ public final class Main implements Runnable {
 
     /** Runs the command line in the given environment and returns the exit status. */
     static int run(CommandEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main(environment));
-        Class<?> named = COMMANDS.get(commandName(args));
-        if (named != null && named != CommandLine.HelpCommand.class) {
-            cl.addSubcommand(named);
+        Main main = new Main(environment);
+        CommandLine cl = new CommandLine(main.spec);
+        String named = commandName(args);
+        if (named != null && COMMANDS.containsKey(named) && !named.equals("help")) {
+            cl.addSubcommand(named, COMMANDS.get(named).apply(main));
         } else {
-            COMMANDS.values().forEach(cl::addSubcommand);
+            COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.apply(main)));
         }
         cl.setOut(out);
         cl.setErr(err);
@@ -76,14 +78,15 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
-    private static Map<String, Class<?>> commands() {
-        Map<String, Class<?>> commands = new LinkedHashMap<>();
-        commands.put("render", RenderCommand.class);
-        commands.put("frame", FrameCommand.class);
-        commands.put("encoders", EncodersCommand.class);
-        commands.put("plugins", PluginsCommand.class);
-        commands.put("demo", DemoCommand.class);
-        commands.put("help", CommandLine.HelpCommand.class);
+    private static Map<String, Function<Main, CommandSpec>> commands() {
+        Map<String, Function<Main, CommandSpec>> commands = new LinkedHashMap<>();
+        commands.put("render", RenderCommand::spec);
+        commands.put("frame", FrameCommand::spec);
+        commands.put("encoders", EncodersCommand::spec);
+        commands.put("plugins", main -> PluginsCommand.spec());
+        commands.put("demo", DemoCommand::spec);
+        // picocli's own, read from its annotations: only help and bad command lines build it.
+        commands.put("help", main -> CommandSpec.forAnnotatedObject(new CommandLine.HelpCommand()));
         return Collections.unmodifiableMap(commands);
     }
 
@@ -97,7 +100,7 @@ public final class Main implements Runnable {
             if (!arg.startsWith("-")) {
                 return arg;
             }
-            if (!arg.equals("--verbose")) {
+            if (!arg.equals(VERBOSE)) {
                 return null;
             }
         }
@@ -107,6 +110,11 @@ public final class Main implements Runnable {
     /** What the subcommands work with. */
     CommandEnvironment environment() {
         return environment;
+    }
+
+    /** Whether the parsed command line asks for stack traces ({@code --verbose} on any command). */
+    boolean verbose() {
+        return verbose(spec.commandLine().getParseResult());
     }
 
     @Override
@@ -153,7 +161,7 @@ public final class Main implements Runnable {
 
     private static boolean verbose(ParseResult parsed) {
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
-            if (p.hasMatchedOption("--verbose")) {
+            if (p.hasMatchedOption(VERBOSE)) {
                 return true;
             }
         }

@@ -25,13 +25,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * {@code reel render SCRIPT [-o OUT] [--encoder NAME] [--threads N] [--frames FROM:TO]}.
@@ -42,45 +37,56 @@ import picocli.CommandLine.Spec;
  * complete; a failure (exit 1) or Ctrl-C (exit 130) deletes the temporary file and leaves an older
  * file at the target untouched.
  */
-@Command(name = "render", sortOptions = false,
-        description = "Renders a movie script into a movie file.")
 final class RenderCommand implements Callable<Integer> {
     private static final Pattern FRAMES = Pattern.compile("(\\d{1,10}):(\\d{1,10})");
     /** Between two plain progress lines when no terminal watches. */
     static final Duration PLAIN_PROGRESS_EVERY = Duration.ofSeconds(5);
 
-    @ParentCommand
-    Main main;
+    private final Main main;
+    private CommandSpec spec;
+    private PluginsOption plugins;
+    private Path script;
+    private Path output;
+    private String encoder;
+    private Integer threads;
+    private String frames;
 
-    @Mixin
-    HelpOption help;
+    private RenderCommand(Main main) {
+        this.main = main;
+    }
 
-    @Mixin
-    PluginsOption plugins;
+    /** The command's model, around a new instance that runs it. */
+    static CommandSpec spec(Main main) {
+        RenderCommand command = new RenderCommand(main);
+        CommandSpec spec = CommandSpecs.command("render", command, "Renders a movie script into a movie file.");
+        spec.addPositional(CommandSpecs.script());
+        spec.addOption(CommandSpecs.help());
+        spec.addOption(PluginsOption.spec());
+        spec.addOption(CommandSpecs.option(new String[] {"-o", "--output"}, "OUT", Path.class,
+                "The movie file (default: the script's name with the encoder's extension, .mp4 for H.264)."));
+        spec.addOption(CommandSpecs.option(new String[] {"--encoder"}, "NAME", String.class,
+                "The encoder, instead of the script's encoder.name: auto, ffmpeg, jcodec or a plugin's."));
+        spec.addOption(CommandSpecs.option(new String[] {"--threads"}, "N", Integer.class,
+                "Render threads (default: one per core)."));
+        spec.addOption(CommandSpecs.option(new String[] {"--frames"}, "FROM:TO", String.class,
+                "Renders only the global frames FROM (included) to TO (excluded)."));
+        command.spec = spec;
+        return spec;
+    }
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "SCRIPT", description = "The movie script (YAML or JSON).")
-    Path script;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "The movie file (default: the script's name with the encoder's extension, .mp4 for H.264).")
-    Path output;
-
-    @Option(names = "--encoder", paramLabel = "NAME",
-            description = "The encoder, instead of the script's encoder.name: auto, ffmpeg, jcodec or a plugin's.")
-    String encoder;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Render threads (default: one per core).")
-    Integer threads;
-
-    @Option(names = "--frames", paramLabel = "FROM:TO",
-            description = "Renders only the global frames FROM (included) to TO (excluded).")
-    String frames;
+    private void readCommandLine() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        plugins = PluginsOption.of(spec);
+        script = parsed.matchedPositionalValue(0, null);
+        output = parsed.matchedOptionValue("--output", null);
+        encoder = parsed.matchedOptionValue("--encoder", null);
+        threads = parsed.matchedOptionValue("--threads", null);
+        frames = parsed.matchedOptionValue("--frames", null);
+    }
 
     @Override
     public Integer call() throws IOException {
+        readCommandLine();
         if (threads != null && threads < 1) {
             throw CommandFailure.badInput("--threads " + threads + ": expected at least 1 render thread");
         }

@@ -33,7 +33,7 @@ class MainTest {
     @Test
     void eachCommandIsListedUnderItsOwnNameAndACommandLineNamesItsFirstNonOption() {
         for (var e : Main.COMMANDS.entrySet()) {
-            assertEquals(e.getKey(), e.getValue().getAnnotation(picocli.CommandLine.Command.class).name());
+            assertEquals(e.getKey(), e.getValue().apply(new Main(CommandEnvironment.standard())).name());
         }
         assertEquals("render", Main.commandName("--verbose", "render", "movie.yaml", "--frames", "0:1"));
         assertEquals("help", Main.commandName("help", "render"));

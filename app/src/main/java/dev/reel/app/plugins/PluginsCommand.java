@@ -3,28 +3,37 @@ package dev.reel.app.plugins;
 import dev.reel.app.plugins.PluginInfo.Provided;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code reel plugins}: every plugin in the plugins directory with its id, version, state and
  * path, the providers reel uses from it and, for one that was skipped, why. Exit status 0 however
  * the plugins fare; 2 if an explicitly named directory does not exist.
  */
-@Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "Lists every plugin found, with its state, its providers and any load error.")
 public final class PluginsCommand implements Runnable {
-    @Mixin
-    PluginsOption pluginsOption;
+    private CommandSpec spec;
 
-    @Spec
-    CommandSpec spec;
+    private PluginsCommand() {
+    }
+
+    /**
+     * The command's model, around a new instance that runs it: {@code -h} and {@code --plugins}.
+     * (Its {@code -V} printed nothing; the version is {@code reel --version}'s.)
+     */
+    public static CommandSpec spec() {
+        PluginsCommand command = new PluginsCommand();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("plugins");
+        spec.usageMessage().description("Lists every plugin found, with its state, its providers and any load error.");
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
+        spec.addOption(PluginsOption.spec());
+        command.spec = spec;
+        return spec;
+    }
 
     @Override
     public void run() {
-        Plugins plugins = pluginsOption.load();
+        Plugins plugins = PluginsOption.of(spec).load();
         PrintWriter out = spec.commandLine().getOut();
         PluginsLocation location = plugins.location();
         if (plugins.plugins().isEmpty()) {

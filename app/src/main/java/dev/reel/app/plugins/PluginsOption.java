@@ -4,27 +4,40 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The {@code --plugins DIR} option, as a picocli mixin for every command that uses providers
- * ({@code render}, {@code frame}, {@code encoders}, {@code plugins}):
+ * The {@code --plugins DIR} option of every command that uses providers ({@code render},
+ * {@code frame}, {@code encoders}, {@code plugins}): {@link #spec()} goes into the command's
+ * picocli model, and the command reads the parsed value with {@link #of(CommandSpec)}:
  * <pre>{@code
- * @Mixin PluginsOption plugins;
- * ...
- * Registry registry = plugins.load().registry();
+ * Registry registry = PluginsOption.of(spec).load().registry();
  * }</pre>
- * One instance per command invocation; not thread-safe (picocli fills it in).
  */
 public final class PluginsOption {
-    @Option(names = "--plugins", paramLabel = "DIR",
-            description = "The plugins directory (default: $" + PluginsLocation.ENVIRONMENT_VARIABLE
-                    + ", else plugins/ in the distribution).")
-    Path directory;
+    /** The option's name. */
+    public static final String NAME = "--plugins";
 
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec command;
+    private final CommandSpec command;
+    private final Path directory;
+
+    private PluginsOption(CommandSpec command, Path directory) {
+        this.command = command;
+        this.directory = directory;
+    }
+
+    /** The option, for a command's model. */
+    public static OptionSpec spec() {
+        return OptionSpec.builder(NAME).paramLabel("DIR").type(Path.class)
+                .description("The plugins directory (default: $" + PluginsLocation.ENVIRONMENT_VARIABLE
+                        + ", else plugins/ in the distribution).")
+                .build();
+    }
+
+    /** The option as parsed for {@code command}, which has {@link #spec()} and has been parsed. */
+    public static PluginsOption of(CommandSpec command) {
+        return new PluginsOption(command, command.commandLine().getParseResult().matchedOptionValue(NAME, null));
+    }
 
     /** The directory chosen by {@code --plugins}, {@code REEL_PLUGINS} or the distribution. */
     public PluginsLocation location() {
