@@ -232,6 +232,54 @@ class DistributionIT {
     }
 
     /**
+     * Every JDK gets its archive, whatever the format of its class lists: Java 17 names a class
+     * alone on its line, later JDKs add {@code " id: N"} after it, which the launcher once missed,
+     * so that on Java 25 it never wrote an archive and listed the loaded classes at every render.
+     * Runs on this test's JDK and on every other JDK installed beside it (in the same folder, as
+     * in /usr/lib/jvm); the second run must map the archive ({@code -Xshare:on} fails otherwise).
+     */
+    @Test
+    void everyInstalledJdkWritesAndMapsItsArchive() throws Exception {
+        List<Path> jdks = jdks();
+        assertFalse(jdks.isEmpty());
+        for (Path jdk : jdks) {
+            Path cache = dir.resolve("cache-jdk-" + jdk.getFileName());
+            Run first = reel(distribution("reel-pure-java"), cache, Map.of("JAVA_HOME", jdk.toString()),
+                    "render", "movie.yaml", "--frames", "0:2", "-o", "jdk.mp4");
+            assertEquals(0, first.status(), jdk + ": " + first.err());
+            List<String> files = archives(cache);
+            assertEquals(1, files.size(), jdk + ": " + files);
+            assertTrue(files.get(0).endsWith("-static.jsa"), jdk + ": " + files);
+            Run second = reel(distribution("reel-pure-java"), cache,
+                    Map.of("JAVA_HOME", jdk.toString(), "REEL_JAVA_OPTS", "-Xshare:on"),
+                    "render", "movie.yaml", "--frames", "0:2", "-o", "jdk.mp4");
+            assertEquals(0, second.status(), jdk + " maps its archive: " + second.err());
+            assertEquals(files, archives(cache), jdk.toString());
+        }
+    }
+
+    /** This test's JDK, and the JDKs 17 or newer beside it (each a folder with bin/java and a release file). */
+    private static List<Path> jdks() throws IOException {
+        Path own = Path.of(System.getProperty("java.home")).toRealPath();
+        List<Path> jdks = new ArrayList<>(List.of(own));
+        Pattern version = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
+        try (Stream<Path> siblings = Files.list(own.getParent())) {
+            for (Path candidate : (Iterable<Path>) siblings::iterator) {
+                Path release = candidate.resolve("release");
+                if (Files.isSymbolicLink(candidate) || candidate.equals(own) || !Files.isExecutable(candidate.resolve("bin/java"))
+                        || !Files.isRegularFile(release)) {
+                    continue;
+                }
+                var m = version.matcher(Files.readString(release, StandardCharsets.ISO_8859_1));
+                if (m.find() && Integer.parseInt(m.group(1)) >= 17) {
+                    jdks.add(candidate);
+                }
+            }
+        }
+        return jdks;
+    }
+
+    /**
      * An upgrade or a rebuild changes an installation's jars, and with them the archive it needs:
      * the launcher writes the new one and removes the old, but not another installation's.
      */
