@@ -40,6 +40,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * dev.reel.bench.EndToEndBenchmark [--quick] [--repeat N] [--runs N]}. The ffmpeg program needs libpulse0 on Debian.
  */
 public final class EndToEndBenchmark {
+    /**
+     * The Java that {@code bin/reel} runs on: the one {@code JAVA_HOME} names (from its release
+     * file), else {@code java} on the PATH, taken to be this benchmark's own.
+     */
+    private static String reelJava() throws IOException {
+        String home = System.getenv("JAVA_HOME");
+        if (home != null && !home.isEmpty()) {
+            Path release = Path.of(home, "release");
+            if (Files.isRegularFile(release)) {
+                for (String line : Files.readAllLines(release)) {
+                    if (line.startsWith("JAVA_RUNTIME_VERSION=")) {
+                        return line.substring(line.indexOf('=') + 1).replace("\"", "") + " (JAVA_HOME)";
+                    }
+                }
+            }
+            return home + " (JAVA_HOME)";
+        }
+        return Runtime.version().toString();
+    }
+
     private static final int WIDTH = 720;
     private static final int HEIGHT = 480;
     private static final int FPS = 60;
@@ -68,8 +88,8 @@ public final class EndToEndBenchmark {
         }
         double seconds = quick ? 2 : 10;
         int frames = (int) (seconds * FPS);
-        System.out.printf(Locale.ROOT, "reel end-to-end benchmark: %d cores, Java %s, %d frames of %dx%d at %d fps, %d runs each%n%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.version(), repeat * frames, WIDTH, HEIGHT, FPS, runs);
+        System.out.printf(Locale.ROOT, "reel end-to-end benchmark: %d cores, reel on Java %s, %d frames of %dx%d at %d fps, %d runs each%n%n",
+                Runtime.getRuntime().availableProcessors(), reelJava(), repeat * frames, WIDTH, HEIGHT, FPS, runs);
 
         Path db = dir.resolve("pan.postdb");
         BenchData.picture(db, 480, 1440, 4);
