@@ -12,9 +12,6 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * those proxies (one per picocli annotation type) took 40 to 50 ms of every start-up.
  */
 final class CommandSpecs {
-    /** The help option's description, for every command. */
-    static final String HELP = "Show this help message and exit.";
-
     private CommandSpecs() {
     }
 
@@ -30,7 +27,7 @@ final class CommandSpecs {
 
     /** {@code -h, --help}. */
     static OptionSpec help() {
-        return OptionSpec.builder("-h", "--help").usageHelp(true).description(HELP).build();
+        return OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build();
     }
 
     /** {@code -V, --version}. */

@@ -83,7 +83,7 @@ public final class Main implements Runnable {
         commands.put("render", RenderCommand::spec);
         commands.put("frame", FrameCommand::spec);
         commands.put("encoders", EncodersCommand::spec);
-        commands.put("plugins", main -> PluginsCommand.spec());
+        commands.put("plugins", main -> PluginsCommand.spec(CommandSpecs.help()));
         commands.put("demo", DemoCommand::spec);
         // picocli's own, read from its annotations: only help and bad command lines build it.
         commands.put("help", main -> CommandSpec.forAnnotatedObject(new CommandLine.HelpCommand()));

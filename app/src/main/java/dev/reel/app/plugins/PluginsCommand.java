@@ -18,14 +18,14 @@ public final class PluginsCommand implements Runnable {
     }
 
     /**
-     * The command's model, around a new instance that runs it: {@code -h} and {@code --plugins}.
-     * (Its {@code -V} printed nothing; the version is {@code reel --version}'s.)
+     * The command's model, around a new instance that runs it: {@code help} (the {@code -h} option
+     * every command has) and {@code --plugins}. The version is {@code reel --version}'s.
      */
-    public static CommandSpec spec() {
+    public static CommandSpec spec(OptionSpec help) {
         PluginsCommand command = new PluginsCommand();
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("plugins");
         spec.usageMessage().description("Lists every plugin found, with its state, its providers and any load error.");
-        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
+        spec.addOption(help);
         spec.addOption(PluginsOption.spec());
         command.spec = spec;
         return spec;
