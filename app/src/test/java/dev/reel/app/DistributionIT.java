@@ -25,6 +25,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -258,7 +259,10 @@ class DistributionIT {
         }
     }
 
-    /** This test's JDK, and the JDKs 17 or newer beside it (each a folder with bin/java and a release file). */
+    /**
+     * This test's JDK, and the HotSpot JDKs 17 or newer beside it (each a folder with bin/java and a
+     * release file; OpenJ9 has class-data sharing of another kind, which the launcher does not use).
+     */
     private static List<Path> jdks() throws IOException {
         Path own = Path.of(System.getProperty("java.home")).toRealPath();
         List<Path> jdks = new ArrayList<>(List.of(own));
@@ -270,8 +274,9 @@ class DistributionIT {
                         || !Files.isRegularFile(release)) {
                     continue;
                 }
-                var m = version.matcher(Files.readString(release, StandardCharsets.ISO_8859_1));
-                if (m.find() && Integer.parseInt(m.group(1)) >= 17) {
+                String text = Files.readString(release, StandardCharsets.ISO_8859_1);
+                var m = version.matcher(text);
+                if (m.find() && Integer.parseInt(m.group(1)) >= 17 && !text.toLowerCase(Locale.ROOT).contains("openj9")) {
                     jdks.add(candidate);
                 }
             }
