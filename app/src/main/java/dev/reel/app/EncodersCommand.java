@@ -31,7 +31,6 @@ final class EncodersCommand implements Callable<Integer> {
         EncodersCommand command = new EncodersCommand(main);
         CommandSpec spec = CommandSpecs.command("encoders", command,
                 "Lists every encoder found, with its availability, codecs and origin.");
-        spec.usageMessage().sortOptions(true);
         spec.addOption(CommandSpecs.help());
         spec.addOption(PluginsOption.spec());
         command.spec = spec;
