@@ -163,6 +163,53 @@ class DistributionIT {
         assertTrue(second.err().lines().allMatch(l -> l.startsWith("rendered ")), second.err());
     }
 
+    /**
+     * FFmpeg's libraries are unpacked in lib/native (each under its versioned name, and its plain
+     * name as a link), not in jars: bin/reel puts the folder on java.library.path and reel has
+     * JavaCPP load them from there without searching the modules, so that nothing is extracted to
+     * ~/.javacpp. With JavaCPP's search on (the user's choice here; a plugin that brings JavaCPP
+     * libraries turns it on too) they load from the same folder after the search.
+     */
+    @Test
+    void ffmpegsLibrariesLoadFromLibNativeAndNothingIsExtracted() throws Exception {
+        Path lib = distribution("reel").resolve("lib");
+        try (Stream<Path> files = Files.list(lib)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertTrue(names.stream().noneMatch(n -> n.contains("linux-x86_64")), "no native jar in lib/: " + names);
+        }
+        for (String library : List.of("libavutil", "libavcodec", "libavformat", "libswscale", "libavfilter")) {
+            Path plain = lib.resolve("native/" + library + ".so");
+            assertTrue(Files.isSymbolicLink(plain), plain + " is a link");
+            String target = Files.readSymbolicLink(plain).toString();
+            assertTrue(target.matches(Pattern.quote(library) + "[.]so[.][0-9]+"), plain + " -> " + target);
+            assertTrue(Files.isRegularFile(plain), plain + " leads to a file");
+        }
+        assertTrue(Files.isRegularFile(lib.resolve("native/libjniavutil.so")));
+        assertTrue(Files.isRegularFile(lib.resolve("native/libjnijavacpp.so")));
+        assertFalse(Files.exists(lib.resolve("native/ffmpeg")), "the ffmpeg program is not shipped");
+
+        Path cache = dir.resolve("cache-native");
+        for (String search : List.of("", " -Dorg.bytedeco.javacpp.findLibraries=true")) {
+            Path home = Files.createDirectories(dir.resolve("home" + search.length()));
+            Map<String, String> environment = Map.of("REEL_JAVA_OPTS", "-Duser.home=" + home + search);
+            Run encoders = reel(distribution("reel"), cache, environment, "encoders");
+            assertEquals(0, encoders.status(), encoders.err());
+            assertTrue(encoders.out().contains("ffmpeg  available"), search + ": " + encoders.out());
+            String output = "native" + search.length() + ".mp4";
+            Run render = reel(distribution("reel"), cache, environment, "render", "movie.yaml", "--frames", "0:4", "-o", output);
+            assertEquals(0, render.status(), render.err());
+            assertEquals(4, MovieReader.read(dir.resolve(output)).frameCount());
+            if (search.isEmpty()) {
+                assertFalse(Files.exists(home.resolve(".javacpp")), "nothing written to ~/.javacpp");
+            } else {
+                // JavaCPP's search makes its cache folder, and finds nothing to extract into it.
+                try (Stream<Path> extracted = Files.walk(home)) {
+                    assertEquals(List.of(), extracted.filter(Files::isRegularFile).toList());
+                }
+            }
+        }
+    }
+
     @Test
     void thePureJavaDistributionHasNoNativeLibraryAndRendersWithJcodec() throws Exception {
         try (Stream<Path> lib = Files.list(distribution("reel-pure-java").resolve("lib"))) {

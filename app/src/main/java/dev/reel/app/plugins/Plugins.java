@@ -9,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -112,6 +113,11 @@ public final class Plugins {
     /** The built-in providers, then those of the started plugins. */
     public Registry registry() {
         return registry;
+    }
+
+    /** The module layers of the started plugins. */
+    Collection<ModuleLayer> layers() {
+        return layers.values();
     }
 
     /** The module layer of a started plugin. */

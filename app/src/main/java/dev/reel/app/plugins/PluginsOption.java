@@ -47,7 +47,9 @@ public final class PluginsOption {
 
     /**
      * Loads the plugins and prints one warning line on the command's error stream for each plugin
-     * skipped and each provider not used; never fails because of a plugin.
+     * skipped and each provider not used; never fails because of a plugin. Then tells JavaCPP
+     * whether to search the modules for native libraries ({@link JavaCppSearch}), before any
+     * encoder loads its natives.
      *
      * @throws CommandLine.ParameterException (exit status 2) if the directory was named explicitly
      *     and does not exist
@@ -62,6 +64,7 @@ public final class PluginsOption {
         }
         PrintWriter err = command.commandLine().getErr();
         plugins.warnings().forEach(w -> err.println("reel: warning: " + w));
+        JavaCppSearch.configure(plugins.layers());
         return plugins;
     }
 }

@@ -114,6 +114,11 @@ final class Natives {
         String message = deepestMessage(e);
         // JavaCPP says "Could not find jniavutil in class, module, and library paths" (or "no jniavutil").
         if (message.contains("jniavutil") || message.contains("jnijavacpp")) {
+            if ("false".equalsIgnoreCase(System.getProperty("org.bytedeco.javacpp.findLibraries"))) {
+                // JavaCPP was told to load from java.library.path only (as the reel distribution does).
+                return "FFmpeg natives for " + Loader.getPlatform() + " are not on java.library.path ("
+                        + System.getProperty("java.library.path") + "): " + message;
+            }
             return "FFmpeg natives for " + Loader.getPlatform() + " are not in the module graph (" + message
                     + "); start Java with --add-modules " + nativeModules();
         }

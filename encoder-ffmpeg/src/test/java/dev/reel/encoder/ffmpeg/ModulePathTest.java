@@ -42,6 +42,16 @@ class ModulePathTest {
         assertTrue(out.strip().endsWith("start Java with --add-modules " + FLAGS), out);
     }
 
+    @Test
+    void toldToLoadFromTheLibraryPathOnlyAvailabilityNamesThatPath() throws Exception {
+        // As the reel distribution runs JavaCPP, but without its lib/native on the path: the jars
+        // are not searched, so the natives in them are not found.
+        String out = run(List.of("--add-modules", FLAGS, "-Dorg.bytedeco.javacpp.findLibraries=false",
+                "-Djava.library.path=" + dir));
+        assertTrue(out.startsWith("ffmpeg available=false reason=FFmpeg natives for linux-x86_64 are not on "
+                + "java.library.path (" + dir + "): UnsatisfiedLinkError"), out);
+    }
+
     private String run(List<String> flags) throws IOException, InterruptedException {
         // This test JVM's module path (reel's module and its libraries) plus the native jars, which
         // surefire leaves on the class path because no module requires them.
