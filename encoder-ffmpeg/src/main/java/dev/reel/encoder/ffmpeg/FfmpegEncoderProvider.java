@@ -43,7 +43,8 @@ public final class FfmpegEncoderProvider implements EncoderProvider {
     /**
      * Loads the natives on the first call (a few hundred milliseconds) and says whether that worked:
      * unavailable with the reason when this platform has no natives in the distribution, when they
-     * are not in the module graph, or when the system's libraries are too old (glibc before 2.35).
+     * are neither in the module graph nor on java.library.path, or when the system's libraries are
+     * too old (glibc before 2.35).
      */
     @Override
     public Availability availability() {

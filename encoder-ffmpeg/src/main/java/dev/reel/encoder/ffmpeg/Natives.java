@@ -119,8 +119,11 @@ final class Natives {
                 return "FFmpeg natives for " + Loader.getPlatform() + " are not on java.library.path ("
                         + System.getProperty("java.library.path") + "): " + message;
             }
-            return "FFmpeg natives for " + Loader.getPlatform() + " are not in the module graph (" + message
-                    + "); start Java with --add-modules " + nativeModules();
+            // JavaCPP searched the modules, then java.library.path.
+            return "FFmpeg natives for " + Loader.getPlatform() + " are neither in the module graph nor on"
+                    + " java.library.path (" + message + "); start Java with --add-modules " + nativeModules()
+                    + ", or with the folder of their unpacked libraries (lib/native in the reel distribution)"
+                    + " on java.library.path";
         }
         if (message.contains("GLIBC_")) {
             return "FFmpeg natives need glibc 2.35 or newer: " + message;

@@ -37,9 +37,10 @@ class ModulePathTest {
     @Test
     void withoutThemAvailabilitySaysWhichFlagIsMissing() throws Exception {
         String out = run(List.of());
-        assertTrue(out.startsWith("ffmpeg available=false reason=FFmpeg natives for linux-x86_64 are not in the module "
-                + "graph"), out);
-        assertTrue(out.strip().endsWith("start Java with --add-modules " + FLAGS), out);
+        assertTrue(out.startsWith("ffmpeg available=false reason=FFmpeg natives for linux-x86_64 are neither in the "
+                + "module graph nor on java.library.path (UnsatisfiedLinkError: "), out);
+        assertTrue(out.strip().endsWith("start Java with --add-modules " + FLAGS + ", or with the folder of their unpacked"
+                + " libraries (lib/native in the reel distribution) on java.library.path"), out);
     }
 
     @Test
