@@ -31,15 +31,13 @@ import java.util.Objects;
 final class JavaCppSearch {
     /** JavaCPP's switch, read once when its {@code Loader} class is initialised. */
     static final String FIND_LIBRARIES = "org.bytedeco.javacpp.findLibraries";
-    /** The distribution's home, set by {@code bin/reel}. */
-    static final String HOME = "reel.home";
 
     private JavaCppSearch() {
     }
 
     /** Turns JavaCPP's search off where {@link #canSkip} says so. */
     static void configure(Collection<ModuleLayer> pluginLayers) {
-        if (canSkip(System.getProperty(FIND_LIBRARIES), System.getProperty(HOME),
+        if (canSkip(System.getProperty(FIND_LIBRARIES), System.getProperty(PluginsLocation.HOME_PROPERTY),
                 System.getProperty("java.library.path"), pluginLayers)) {
             System.setProperty(FIND_LIBRARIES, "false");
         }
